@@ -1,0 +1,20 @@
+/**
+ * Words an author may put after the language of a fence, e.g. ```` ```bash destructive ````.
+ * - `destructive`: warn and confirm before copying, even when no rule matches.
+ * - `noplaceholders`: show and copy `{{…}}` literally in this block.
+ * - `nocopy`: no copy button (for output samples that are never run).
+ */
+export interface CodeMeta {
+  destructive: boolean;
+  placeholders: boolean;
+  copy: boolean;
+}
+
+export function parseCodeMeta(meta: string | undefined): CodeMeta {
+  const words = new Set((meta ?? '').split(/\s+/).filter(Boolean));
+  return {
+    destructive: words.has('destructive'),
+    placeholders: !words.has('noplaceholders'),
+    copy: !words.has('nocopy'),
+  };
+}

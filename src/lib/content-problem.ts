@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import { LineCounter, parseDocument } from 'yaml';
+
+/** Where in a file something is wrong. Lines and columns count from 1. */
+export interface Location {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** One thing wrong with the content, worded for the author who has to fix it. */
+export interface ContentProblem extends Location {
+  severity: 'error' | 'warning';
+  /** The frontmatter field or data key, as a dotted path (`sla.response`), when there is one. */
+  field?: string;
+  message: string;
+}
+
+/** `content/runbooks/db/latency.mdx:5:11: severity: expected one of …`, the shape editors and CI annotate. */
+export function formatProblem(problem: ContentProblem): string {
+  const where = [problem.file, problem.line, problem.line && problem.column].filter(Boolean).join(':');
+  return `${where}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
+}
+
+/** Thrown by the build on content it cannot publish; its message lists every problem, one per line. */
+export class ContentError extends Error {
+  constructor(
+    readonly problems: ContentProblem[],
+    options?: { cause?: unknown },
+  ) {
+    super(problems.map(formatProblem).join('\n'), options);
+    this.name = 'ContentError';
+  }
+}
+
+/**
+ * Maps zod issues on data parsed from YAML back to the file, line and column of the offending key.
+ * `firstLine` is the line the YAML starts on in `file` (2 for frontmatter after `---`).
+ */
+export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], yamlText: string, file: string, firstLine = 1): ContentProblem[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter });
+  return issues.map((issue) => {
+    const path = issue.path.map(String);
+    const position = positionOf(doc, lineCounter, issue.path as (string | number)[]);
+    return {
+      severity: 'error' as const,
+      file,
+      ...(position && { line: position.line + firstLine - 1, column: position.col }),
+      ...(path.length > 0 && { field: path.join('.') }),
+      message: issue.message,
+    };
+  });
+}
+
+/** Line and column of the deepest node of `path` that exists: a missing field points at its parent. */
+function positionOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, path: (string | number)[]) {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+    if (offset !== undefined) return lineCounter.linePos(offset);
+    // A key whose value is missing or null has no node; find the key itself.
+    const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1), true) : doc.contents;
+    const pair = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null)?.items?.find(
+      (item) => item.key?.value === path[depth - 1],
+    );
+    if (pair?.key?.range) return lineCounter.linePos(pair.key.range[0]);
+  }
+  return undefined;
+}

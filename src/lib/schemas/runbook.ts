@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { durationSchema, placeholderNameSchema, severitySchema, slugSchema } from './common.ts';
+
+/** Prometheus-style alert names, kept verbatim: `KubePodCrashLooping`, `DB_CPU_HIGH`. */
+export const alertNameSchema = z
+  .string({ error: (issue) => `expected an alert name, got ${JSON.stringify(issue.input)}` })
+  .regex(/^[A-Za-z_][A-Za-z0-9_:.-]*$/, {
+    error: (issue) => `expected an alert name of letters, digits and _ : . - (no spaces), got ${JSON.stringify(issue.input)}`,
+  });
+
+const inputSchema = z.union([
+  placeholderNameSchema.transform((name) => ({ name, description: undefined as string | undefined })),
+  z.object({
+    /** The placeholder, as written between the braces. */
+    name: placeholderNameSchema,
+    /** One line telling the reader where to find the value. */
+    description: z.string().optional(),
+  }),
+]);
+
+const slaSchema = z.object({
+  /** How fast someone must be working on it: `5m`, `15m`, `1h` … */
+  response: durationSchema,
+  /** How fast it should be resolved, when the team has a target. */
+  resolve: durationSchema.optional(),
+});
+
+/** Fields every page has, whatever its kind. */
+const pageFields = {
+  /** What the page is about, in the words an on-call engineer would search for. */
+  title: z.string({ error: 'expected a title' }).trim().min(1, { error: 'expected a non-empty title' }),
+  /** One sentence: when to open this page. */
+  summary: z.string({ error: 'expected a one-sentence summary' }).trim().min(1, { error: 'expected a non-empty summary' }),
+  /** The service the page belongs to (a slug, e.g. `payments-api`). */
+  service: slugSchema,
+  /** Team or role that owns the page. */
+  owner: z.string().optional(),
+  /** Free keywords, searchable. */
+  tags: z.array(z.union([z.string(), z.number().transform(String)])).default([]),
+  /** When someone last checked the page against reality. */
+  last_reviewed: z.coerce.date({ error: (issue) => `expected a date like 2026-01-31, got ${JSON.stringify(issue.input)}` }).optional(),
+  /** Review period for this page, overriding the site-wide one (e.g. `90d`). */
+  review_every: durationSchema.optional(),
+  /** Slugs of other pages to read alongside (`<group>/<name>`). */
+  related: z.array(z.string()).default([]),
+  /** Placeholders the reader fills in (not environment values): names, or `{ name, description }`. */
+  inputs: z.array(inputSchema).default([]),
+};
+
+const alertsSchema = z.array(alertNameSchema, {
+  error: (issue) => `expected a list of alert names, got ${JSON.stringify(issue.input)}`,
+});
+
+/** An incident runbook: something is broken and someone was paged. The default kind. */
+const incidentSchema = z.object({
+  kind: z.literal('incident'),
+  ...pageFields,
+  /** How bad it is. */
+  severity: severitySchema,
+  /** The alerts that page for this; each alert belongs to exactly one runbook. May be empty. */
+  alerts: alertsSchema,
+  sla: slaSchema,
+});
+
+/** A procedure (deploy, rollback, restore, vacuum …) or a reference page (checklists, templates, contacts). */
+const supportingSchema = z.object({
+  kind: z.enum(['procedure', 'reference']),
+  ...pageFields,
+  severity: severitySchema.optional(),
+  alerts: alertsSchema.default([]),
+  /** Defaults to the response target of `severity` when there is one. */
+  sla: slaSchema.optional(),
+});
+
+const KINDS = ['incident', 'procedure', 'reference'] as const;
+
+/** Frontmatter of a page under `content/runbooks/<group>/<name>.{md,mdx}`. `kind` defaults to `incident`. */
+export const runbookSchema = z.preprocess(
+  (data) => (data && typeof data === 'object' && !('kind' in data) ? { ...data, kind: 'incident' } : data),
+  z.discriminatedUnion('kind', [incidentSchema, supportingSchema], {
+    error: (issue) => `expected one of ${KINDS.join('|')}, got ${JSON.stringify((issue.input as { kind?: unknown } | undefined)?.kind)}`,
+  }),
+);
+
+export type RunbookInput = z.input<typeof runbookSchema>;
+export type RunbookData = z.output<typeof runbookSchema>;
+export type RunbookKind = RunbookData['kind'];

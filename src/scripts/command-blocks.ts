@@ -1,0 +1,79 @@
+import { copyText } from '../lib/copy-text.ts';
+import { writeClipboard } from './clipboard.ts';
+import { currentEnvironment, initialEnvironment, onEnvironmentChange } from './environment.ts';
+
+/**
+ * Fills every `{{placeholder}}` of the page from the chosen environment and the reader's inputs, and makes the
+ * copy buttons copy what is on screen. Values are only ever set as text, never as HTML.
+ */
+
+type Values = Record<string, string>;
+
+const valuesElement = document.getElementById('placeholder-values');
+const environmentValues: Record<string, Values> = valuesElement ? JSON.parse(valuesElement.textContent ?? '{}') : {};
+const inputValues: Values = {};
+const status = document.getElementById('copy-status');
+
+function fillPlaceholders(): void {
+  const environment = environmentValues[currentEnvironment() ?? ''] ?? {};
+  for (const span of document.querySelectorAll<HTMLElement>('.ph[data-placeholder]')) {
+    const name = span.dataset.placeholder!;
+    const value = inputValues[name] || environment[name];
+    // The placeholder's own token spans keep their colours; the value replaces their text.
+    const target = span.firstElementChild instanceof HTMLElement && span.childElementCount === 1 ? span.firstElementChild : span;
+    target.textContent = value ?? `{{${name}}}`;
+    span.toggleAttribute('data-filled', value !== undefined);
+    span.toggleAttribute('data-unfilled', value === undefined);
+    span.title = value === undefined ? `{{${name}}} is not filled in` : `{{${name}}}`;
+  }
+}
+
+function blockText(block: Element): string {
+  const lines = [...block.querySelectorAll('.line')].map((line) => {
+    const clone = line.cloneNode(true) as Element;
+    clone.querySelectorAll('.prompt').forEach((prompt) => prompt.remove());
+    return { text: clone.textContent ?? '', output: line.classList.contains('output') };
+  });
+  return copyText(lines);
+}
+
+function announce(button: HTMLButtonElement, state: 'copied' | 'failed', message: string): void {
+  button.dataset.state = state;
+  button.textContent = state === 'copied' ? 'Copied' : 'Copy failed';
+  if (status) status.textContent = message;
+  setTimeout(() => {
+    delete button.dataset.state;
+    button.textContent = 'Copy';
+  }, 2000);
+}
+
+async function copy(button: HTMLButtonElement): Promise<void> {
+  const block = button.closest('.command-block');
+  if (!block) return;
+  const unfilled = [...new Set([...block.querySelectorAll<HTMLElement>('.ph[data-unfilled]')].map((span) => span.dataset.placeholder))];
+  if (unfilled.length > 0 && !confirm(`Not filled in yet: ${unfilled.map((name) => `{{${name}}}`).join(', ')}.\n\nCopy the command anyway?`)) return;
+  const destructive = block.getAttribute('data-destructive');
+  if (destructive && !confirm(`Destructive command: ${destructive}.\n\nCopy it anyway?`)) return;
+  const copied = await writeClipboard(blockText(block));
+  if (copied) announce(button, 'copied', 'Copied to the clipboard');
+  else {
+    announce(button, 'failed', 'Copy failed: select the command and copy it by hand');
+    const selection = getSelection();
+    selection?.selectAllChildren(block.querySelector('code') ?? block);
+  }
+}
+
+document.addEventListener('click', (event) => {
+  const button = (event.target as Element | null)?.closest?.('.copy-button');
+  if (button instanceof HTMLButtonElement) void copy(button);
+});
+
+document.addEventListener('runbooks:input', (event) => {
+  const { name, value } = (event as CustomEvent<{ name: string; value: string }>).detail;
+  inputValues[name] = value.trim();
+  fillPlaceholders();
+});
+
+initialEnvironment(Object.keys(environmentValues));
+onEnvironmentChange(fillPlaceholders);
+fillPlaceholders();
