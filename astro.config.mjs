@@ -3,9 +3,15 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { shikiCommandBlocks } from './src/plugins/shiki-command-blocks.ts';
 
+// Deployment and test knobs, all optional (see README): the public URL, a base path such as `/runbooks/`,
+// and separate output and cache folders so that several builds (fixtures, benchmark) can run side by side.
+const { RUNBOOKS_SITE, RUNBOOKS_BASE, RUNBOOKS_OUT_DIR, RUNBOOKS_CACHE_DIR } = process.env;
+
 export default defineConfig({
-  site: process.env.RUNBOOKS_SITE,
-  base: process.env.RUNBOOKS_BASE ?? '/',
+  ...(RUNBOOKS_SITE && { site: RUNBOOKS_SITE }),
+  base: RUNBOOKS_BASE ?? '/',
+  ...(RUNBOOKS_OUT_DIR && { outDir: RUNBOOKS_OUT_DIR }),
+  ...(RUNBOOKS_CACHE_DIR && { cacheDir: RUNBOOKS_CACHE_DIR }),
   trailingSlash: 'always',
   // Two files with the same slug (`foo.md` and `foo.mdx`) are an error, not a silent override.
   prerenderConflictBehavior: 'error',

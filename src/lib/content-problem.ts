@@ -4,15 +4,15 @@ import { LineCounter, parseDocument } from 'yaml';
 /** Where in a file something is wrong. Lines and columns count from 1. */
 export interface Location {
   file: string;
-  line?: number;
-  column?: number;
+  line?: number | undefined;
+  column?: number | undefined;
 }
 
 /** One thing wrong with the content, worded for the author who has to fix it. */
 export interface ContentProblem extends Location {
   severity: 'error' | 'warning';
   /** The frontmatter field or data key, as a dotted path (`sla.response`), when there is one. */
-  field?: string;
+  field?: string | undefined;
   message: string;
 }
 
@@ -24,12 +24,12 @@ export function formatProblem(problem: ContentProblem): string {
 
 /** Thrown by the build on content it cannot publish; its message lists every problem, one per line. */
 export class ContentError extends Error {
-  constructor(
-    readonly problems: ContentProblem[],
-    options?: { cause?: unknown },
-  ) {
+  readonly problems: ContentProblem[];
+
+  constructor(problems: ContentProblem[], options?: { cause?: unknown }) {
     super(problems.map(formatProblem).join('\n'), options);
     this.name = 'ContentError';
+    this.problems = problems;
   }
 }
 
