@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { pagefindIntegration } from './src/plugins/pagefind.ts';
 import { shikiCommandBlocks } from './src/plugins/shiki-command-blocks.ts';
 
 // Deployment and test knobs, all optional (see README): the public URL, a base path such as `/runbooks/`,
@@ -15,7 +16,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Two files with the same slug (`foo.md` and `foo.mdx`) are an error, not a silent override.
   prerenderConflictBehavior: 'error',
-  integrations: [mdx()],
+  integrations: [mdx(), pagefindIntegration()],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },

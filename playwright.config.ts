@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests run against real builds served by `astro preview`:
+ * - the seed site (`npm run build` → dist/) on :4399;
+ * - the fixture site (tests/fixtures/site, `npm run build:fixture-site` → .test-sites/fixture/) on :4400,
+ *   content written to exercise every command-block behaviour.
+ * Chromium is Debian's (Playwright cannot download browsers here); CHROMIUM_PATH overrides it.
+ */
+const chromiumArgs = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  // Root cannot use Chromium's sandbox.
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+];
+
+const preview = (port: number, env: Record<string, string> = {}) => ({
+  command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+  url: `http://127.0.0.1:${port}/`,
+  env,
+  reuseExistingServer: !process.env.CI,
+  timeout: 60_000,
+});
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:4399',
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+  },
+  webServer: [preview(4399), preview(4400, { RUNBOOKS_OUT_DIR: '.test-sites/fixture', RUNBOOKS_CONTENT_DIR: 'tests/fixtures/site' })],
+});

@@ -1,0 +1,12 @@
+/** The alert name in `/<base>/alerts/<NAME>/`, decoded; undefined for any other path. */
+export function alertFromPath(pathname: string, base: string): string | undefined {
+  const prefix = `${base.replace(/\/?$/, '/')}alerts/`;
+  if (!pathname.startsWith(prefix)) return undefined;
+  const rest = pathname.slice(prefix.length).replace(/\/$/, '');
+  if (!rest || rest.includes('/')) return undefined;
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return undefined;
+  }
+}
