@@ -10,3 +10,10 @@ export function environmentValues(environments: Environments, id: string, servic
 export function environmentNames(environments: Environments, service: string): Set<string> {
   return new Set(Object.keys(environments).flatMap((id) => Object.keys(environmentValues(environments, id, service))));
 }
+
+/** `{ [service]: { [environment]: values } }`: what the page's `#placeholder-values` script element carries. */
+export function valuesByService(environments: Environments, services: Iterable<string>): Record<string, Record<string, Record<string, string>>> {
+  return Object.fromEntries(
+    [...new Set(services)].map((service) => [service, Object.fromEntries(Object.keys(environments).map((id) => [id, environmentValues(environments, id, service)]))]),
+  );
+}

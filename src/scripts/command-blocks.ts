@@ -9,16 +9,21 @@ import { currentEnvironment, initialEnvironment, onEnvironmentChange } from './e
 
 type Values = Record<string, string>;
 
+/**
+ * `#placeholder-values` holds `{ [service]: { [environment]: values } }` for the services on the page (one on a
+ * runbook page, all of them in the book); a placeholder takes the values of its closest `[data-service]` element.
+ */
 const valuesElement = document.getElementById('placeholder-values');
-const environmentValues: Record<string, Values> = valuesElement ? JSON.parse(valuesElement.textContent ?? '{}') : {};
+const valuesByService: Record<string, Record<string, Values>> = valuesElement ? JSON.parse(valuesElement.textContent ?? '{}') : {};
 const inputValues: Values = {};
 const status = document.getElementById('copy-status');
 
 function fillPlaceholders(): void {
-  const environment = environmentValues[currentEnvironment() ?? ''] ?? {};
+  const environment = currentEnvironment() ?? '';
   for (const span of document.querySelectorAll<HTMLElement>('.ph[data-placeholder]')) {
     const name = span.dataset.placeholder!;
-    const value = inputValues[name] || environment[name];
+    const service = span.closest<HTMLElement>('[data-service]')?.dataset.service ?? '';
+    const value = inputValues[name] || valuesByService[service]?.[environment]?.[name];
     // The placeholder's own token spans keep their colours; the value replaces their text.
     const target = span.firstElementChild instanceof HTMLElement && span.childElementCount === 1 ? span.firstElementChild : span;
     target.textContent = value ?? `{{${name}}}`;
@@ -74,6 +79,6 @@ document.addEventListener('runbooks:input', (event) => {
   fillPlaceholders();
 });
 
-initialEnvironment(Object.keys(environmentValues));
+initialEnvironment(Object.keys(Object.values(valuesByService)[0] ?? {}));
 onEnvironmentChange(fillPlaceholders);
 fillPlaceholders();
