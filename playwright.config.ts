@@ -18,12 +18,12 @@ const chromiumArgs = [
   ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
 ];
 
-const preview = (port: number, env: Record<string, string> = {}) => ({
-  command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+// Our own static server (src/lib/static-server.ts): `astro preview` refuses to run twice for one project.
+const serve = (port: number, dir: string) => ({
+  command: `node src/cli/serve.ts --dir ${dir} --port ${port}`,
   url: `http://127.0.0.1:${port}/`,
-  env,
   reuseExistingServer: !process.env.CI,
-  timeout: 60_000,
+  timeout: 30_000,
 });
 
 export default defineConfig({
@@ -39,5 +39,5 @@ export default defineConfig({
     headless: true,
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
   },
-  webServer: [preview(4399), preview(4400, { RUNBOOKS_OUT_DIR: '.test-sites/fixture', RUNBOOKS_CONTENT_DIR: 'tests/fixtures/site' })],
+  webServer: [serve(4399, 'dist'), serve(4400, '.test-sites/fixture')],
 });

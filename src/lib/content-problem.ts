@@ -16,10 +16,15 @@ export interface ContentProblem extends Location {
   message: string;
 }
 
-/** `content/runbooks/db/latency.mdx:5:11: severity: expected one of …`, the shape editors and CI annotate. */
-export function formatProblem(problem: ContentProblem): string {
+/**
+ * `content/runbooks/db/latency.mdx:5:11: severity: expected one of …`, the shape editors and CI annotate.
+ * With `severity: true` (what `npm run check` prints, where warnings and errors mix) the level comes after the
+ * location, as compilers print it: `content/runbooks/db/latency.mdx:5:11: error: severity: expected one of …`.
+ */
+export function formatProblem(problem: ContentProblem, options: { severity?: boolean } = {}): string {
   const where = [problem.file, problem.line, problem.line && problem.column].filter(Boolean).join(':');
-  return `${where}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
+  const level = options.severity ? `${problem.severity}: ` : '';
+  return `${where}: ${level}${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
 }
 
 /** Thrown by the build on content it cannot publish; its message lists every problem, one per line. */
@@ -51,6 +56,16 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], yamlText
       message: issue.message,
     };
   });
+}
+
+/**
+ * Line and column of the frontmatter field or data key at `path` (`['alerts', 2]`), for problems found after
+ * parsing (a duplicate alert, a `related` slug that does not exist). `firstLine` as in `problemsFromIssues`.
+ */
+export function fieldPosition(yamlText: string, path: readonly (string | number)[], firstLine = 1): { line: number; column: number } | undefined {
+  const lineCounter = new LineCounter();
+  const position = positionOf(parseDocument(yamlText, { lineCounter }), lineCounter, [...path]);
+  return position && { line: position.line + firstLine - 1, column: position.col };
 }
 
 /** Line and column of the deepest node of `path` that exists: a missing field points at its parent. */
