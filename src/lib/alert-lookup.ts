@@ -32,9 +32,10 @@ export function lookupAlert<T extends AlertRow>(query: string, alerts: readonly 
   if (looksLikeAlertName(trimmed)) return { ...none, unknownAlert: true };
   const needle = fold(trimmed);
   if (needle.length < 3) return none;
+  const startsWithNeedle = (row: T) => fold(row.alert).startsWith(needle);
   const partial = alerts
     .filter((row) => fold(row.alert).includes(needle))
-    .sort((a, b) => Number(!fold(b.alert).startsWith(needle)) - Number(!fold(a.alert).startsWith(needle)) || a.alert.length - b.alert.length);
+    .sort((a, b) => Number(startsWithNeedle(b)) - Number(startsWithNeedle(a)) || a.alert.length - b.alert.length);
   return { ...none, partial };
 }
 

@@ -16,15 +16,25 @@ export interface ContentProblem extends Location {
   message: string;
 }
 
+/** `content/runbooks/db/latency.mdx:5:11: severity: expected one of …`, the shape editors and CI annotate. */
+export function formatProblem(problem: ContentProblem): string {
+  return `${problemLocation(problem)}: ${problemText(problem)}`;
+}
+
 /**
- * `content/runbooks/db/latency.mdx:5:11: severity: expected one of …`, the shape editors and CI annotate.
- * With `severity: true` (what `npm run check` prints, where warnings and errors mix) the level comes after the
- * location, as compilers print it: `content/runbooks/db/latency.mdx:5:11: error: severity: expected one of …`.
+ * The same with the level after the location, as compilers print it, for `npm run check` where errors and
+ * warnings mix: `content/runbooks/db/latency.mdx:5:11: error: severity: expected one of …`.
  */
-export function formatProblem(problem: ContentProblem, options: { severity?: boolean } = {}): string {
-  const where = [problem.file, problem.line, problem.line && problem.column].filter(Boolean).join(':');
-  const level = options.severity ? `${problem.severity}: ` : '';
-  return `${where}: ${level}${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
+export function formatProblemWithSeverity(problem: ContentProblem): string {
+  return `${problemLocation(problem)}: ${problem.severity}: ${problemText(problem)}`;
+}
+
+function problemLocation(problem: ContentProblem): string {
+  return [problem.file, problem.line, problem.line && problem.column].filter(Boolean).join(':');
+}
+
+function problemText(problem: ContentProblem): string {
+  return `${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
 }
 
 /** Thrown by the build on content it cannot publish; its message lists every problem, one per line. */

@@ -18,6 +18,8 @@ describe('lookupAlert', () => {
   });
   test('partial camel-case words', () => assert.deepEqual(names(lookupAlert('podcrash', alerts).partial), ['KubePodCrashLooping']));
   test('partial prefix, shortest first', () => assert.deepEqual(names(lookupAlert('db cpu', alerts).partial), ['DB_CPU_HIGH']));
+  test('partial: names that start with the query come first', () =>
+    assert.deepEqual(names(lookupAlert('database', [row('SlowDatabaseQueries'), row('DatabaseDown')]).partial), ['DatabaseDown', 'SlowDatabaseQueries']));
   test('partial ignores underscores', () => assert.deepEqual(names(lookupAlert('cpuhigh', alerts).partial), ['DB_CPU_HIGH', 'PAYMENTS_CPU_HIGH_50']));
   test('plain words are not alert names', () => assert.deepEqual(lookupAlert('redis', alerts), { exact: undefined, partial: [alerts[4]], unknownAlert: false }));
   test('too short', () => assert.deepEqual(lookupAlert('d', alerts), { exact: undefined, partial: [], unknownAlert: false }));

@@ -1,0 +1,243 @@
+/**
+ * `npm run alerts:check -- <rules files or folders> [--site URL] [--base /path/] [--fix] [--format json]`
+ *
+ * Checks Prometheus alerting rules against this site's runbooks, for the CI of the repository where the rules live:
+ * alerts without a runbook and rules whose `runbook_url` is missing or wrong are errors (exit 1), runbook alerts that
+ * no rule fires are warnings. `--fix` writes the right `runbook_url`s into the rule files. Exit 2 on usage errors.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { alertCoverage, formatCoverageProblem, frontmatterAlertLocations, type CoverageKind, type CoverageProblem, type LocatedRule } from '../lib/alert-coverage.ts';
+import { buildAlertIndex } from '../lib/alerts.ts';
+import type { ContentProblem, Location } from '../lib/content-problem.ts';
+import { CONTENT_ROOT } from '../lib/content-root.ts';
+import { fixRuleFile, parseRuleFile, type RunbookUrlFix } from '../lib/prometheus-rules.ts';
+import { readContent } from '../lib/read-content.ts';
+import { normalizeBase, type SiteLocation } from '../lib/runbook-url.ts';
+
+const USAGE = `usage: npm run alerts:check -- <rules files or folders> [--site https://runbooks.example.com] [--base /runbooks/] [--fix] [--format json]
+
+Compares the alerting rules of Prometheus rule files (plain \`groups:\` files and PrometheusRule manifests; folders are
+searched for .yml and .yaml files) with the alerts of the runbooks in ${relative(process.cwd(), CONTENT_ROOT) || '.'}.
+
+  --site URL     the site's public URL (default: $RUNBOOKS_SITE); without it, the host of runbook_urls is not checked
+  --base PATH    the base path the site is served under (default: $RUNBOOKS_BASE, else /)
+  --fix          write the right runbook_url into rules of alerts that have a runbook (needs --site or $RUNBOOKS_SITE)
+  --format json  print one JSON object instead of lines
+
+Exit status: 1 when an alert has no runbook, a runbook_url is missing or wrong, or a file cannot be read; 2 on usage errors.`;
+
+/** Thrown for what the person running the command got wrong; printed with the usage, exit 2. */
+class UsageError extends Error {}
+
+type ProblemKind = CoverageKind | 'rule-file' | 'content';
+type Problem = ContentProblem & { kind: ProblemKind; alert?: string | undefined; expected?: string | undefined; rule?: LocatedRule | undefined };
+interface Fixed extends Location {
+  alert: string;
+  url: string;
+}
+
+function main(argv: string[]): number {
+  let options;
+  try {
+    options = readOptions(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`alerts:check: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { paths, files, location, fix, format } = options;
+
+  const content = readContent(CONTENT_ROOT);
+  const pages = content.pages.filter((page) => page.data);
+  if (content.pages.length === 0) {
+    process.stderr.write(`alerts:check: no runbooks in ${relative(process.cwd(), join(CONTENT_ROOT, 'runbooks'))}; set RUNBOOKS_CONTENT_DIR to the content folder\n`);
+    return 2;
+  }
+  const index = buildAlertIndex(pages.map((page) => ({ ...page.data!, slug: page.slug, file: page.file, response: page.data!.sla?.response })));
+  const alertLocations = new Map<string, Location>();
+  for (const page of pages) {
+    for (const [alert, where] of frontmatterAlertLocations(page.yaml, page.file, page.yamlLine)) if (!alertLocations.has(alert)) alertLocations.set(alert, where);
+  }
+  // Only problems that can hide or double an alert matter here; a bad environments.yaml is the site build's business.
+  const pageFiles = new Set(content.pages.map((page) => page.file));
+  const contentProblems: Problem[] = [...content.problems.filter((problem) => pageFiles.has(problem.file)), ...index.problems].map((problem) => ({ ...problem, kind: 'content' }));
+
+  const rules: LocatedRule[] = [];
+  const fileProblems: Problem[] = [];
+  const filesWithErrors = new Set<string>();
+  for (const path of files) {
+    const file = relative(process.cwd(), path);
+    const parsed = parseRuleFile(readFileSync(path, 'utf8'));
+    rules.push(...parsed.rules.map((rule) => ({ ...rule, file })));
+    fileProblems.push(...parsed.problems.map((problem) => ({ ...problem, file, severity: 'error' as const, kind: 'rule-file' as const })));
+    if (parsed.problems.length > 0) filesWithErrors.add(file);
+  }
+  if (rules.length === 0 && fileProblems.length === 0) {
+    process.stderr.write(`alerts:check: no alerting rules in ${paths.join(', ')}\n`);
+    return 2;
+  }
+
+  const coverage: Problem[] = alertCoverage(rules, { entries: index.entries, slugs: new Set(content.pages.map((page) => page.slug)), alertLocations }, location);
+  const fixed = fix ? applyFixes(coverage, files) : [];
+  const fixedRules = new Set(fixed.map((entry) => `${entry.file}:${entry.line}:${entry.column}`));
+  const remaining = coverage.filter((problem) => !fixedRules.has(`${problem.file}:${problem.line}:${problem.column}`));
+
+  // Rule files first, in the order read, then the content: what the rules repository has to fix comes first.
+  const order = new Map(files.map((path, position) => [relative(process.cwd(), path), position]));
+  const inRules = (problem: Problem | Fixed) => order.has(problem.file);
+  const byPosition = (a: Problem | Fixed, b: Problem | Fixed) =>
+    (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+  const ruleLines = [...fileProblems, ...remaining.filter(inRules), ...fixed].sort(byPosition);
+  const contentLines = [...contentProblems, ...remaining.filter((problem) => !inRules(problem))];
+
+  const count = (kind: ProblemKind) => remaining.filter((problem) => problem.kind === kind).length;
+  const summary = {
+    rules: rules.length,
+    files: files.length,
+    runbookAlerts: index.entries.length,
+    noRunbook: count('no-runbook'),
+    runbookUrl: count('runbook-url'),
+    noRule: count('no-rule'),
+    filesWithErrors: filesWithErrors.size,
+    contentProblems: contentProblems.length,
+    fixed: fixed.length,
+    fixedFiles: new Set(fixed.map((entry) => entry.file)).size,
+    hostChecked: location.site !== undefined,
+  };
+  const failed = [...fileProblems, ...contentProblems, ...remaining].some((problem) => problem.severity === 'error');
+
+  if (format === 'json') {
+    const problems = [...ruleLines, ...contentLines].filter((line): line is Problem => 'severity' in line).map(({ rule: _rule, ...problem }) => problem);
+    process.stdout.write(`${JSON.stringify({ problems, fixed, summary }, null, 2)}\n`);
+  } else {
+    const lines = [...ruleLines, ...contentLines].map((line) => ('severity' in line ? formatCoverageProblem(line) : formatFixed(line)));
+    process.stdout.write([...lines, summaryLine(summary)].join('\n') + '\n');
+  }
+  return failed ? 1 : 0;
+}
+
+function readOptions(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        site: { type: 'string' },
+        base: { type: 'string' },
+        fix: { type: 'boolean', default: false },
+        format: { type: 'string', default: 'text' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message, { cause: error });
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help' as const;
+  if (positionals.length === 0) throw new UsageError('name the rule files or folders to check');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got ${JSON.stringify(values.format)}`);
+  const siteText = values.site ?? (process.env.RUNBOOKS_SITE || undefined);
+  const site = siteText === undefined ? undefined : siteUrl(siteText, values.site === undefined ? 'RUNBOOKS_SITE' : '--site');
+  if (values.fix && !site) throw new UsageError('--fix writes absolute runbook_urls, so it needs the site URL: pass --site https://… or set RUNBOOKS_SITE');
+  const location: SiteLocation = { site, base: normalizeBase(values.base ?? (process.env.RUNBOOKS_BASE || '/')) };
+  return { paths: positionals, files: ruleFiles(positionals), location, fix: values.fix, format: values.format };
+}
+
+function siteUrl(text: string, from: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new UsageError(`${from} must be an http(s) URL like https://runbooks.example.com, got ${JSON.stringify(text)}`);
+  return url;
+}
+
+/** The files to read: files as named, folders searched for `.yml` and `.yaml`, each file once. */
+function ruleFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch (error) {
+      throw new UsageError(`no such file or folder: ${path}`, { cause: error });
+    }
+    if (!isFolder) {
+      files.push(path);
+      continue;
+    }
+    const found = readdirSync(path, { recursive: true, encoding: 'utf8' })
+      // Dependencies and tool folders (.git, .github) hold YAML that is never a rule file.
+      .filter((name) => /\.ya?ml$/.test(name) && !name.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'))
+      .sort()
+      .map((name) => join(path, name));
+    if (found.length === 0) throw new UsageError(`no .yml or .yaml files in ${path}`);
+    files.push(...found);
+  }
+  return [...new Set(files)];
+}
+
+/** Writes the runbook_url of every fixable rule, file by file; returns what was written. */
+function applyFixes(problems: readonly Problem[], files: readonly string[]): Fixed[] {
+  const fixed: Fixed[] = [];
+  for (const path of files) {
+    const file = relative(process.cwd(), path);
+    const wanted = problems.filter((problem) => problem.kind === 'runbook-url' && problem.rule?.file === file && problem.expected);
+    if (wanted.length === 0) continue;
+    const text = readFileSync(path, 'utf8');
+    const fixes: RunbookUrlFix[] = wanted.map((problem) => ({ document: problem.rule!.document, path: problem.rule!.path, url: problem.expected! }));
+    const result = fixRuleFile(text, fixes);
+    if (result.text !== text) writeFileSync(path, result.text);
+    for (const fix of result.applied) {
+      const problem = wanted[fixes.indexOf(fix)]!;
+      fixed.push({ file, line: problem.line, column: problem.column, alert: problem.alert!, url: fix.url });
+    }
+  }
+  return fixed;
+}
+
+function formatFixed(entry: Fixed): string {
+  return `${entry.file}:${entry.line}:${entry.column}: fixed: runbook_url of alert ${entry.alert} set to ${entry.url}`;
+}
+
+function summaryLine(summary: {
+  rules: number;
+  files: number;
+  runbookAlerts: number;
+  noRunbook: number;
+  runbookUrl: number;
+  noRule: number;
+  filesWithErrors: number;
+  contentProblems: number;
+  fixed: number;
+  fixedFiles: number;
+  hostChecked: boolean;
+}): string {
+  const parts = [
+    `${plural(summary.noRunbook, 'alert')} without a runbook`,
+    `${plural(summary.runbookUrl, 'wrong or missing runbook_url')}`,
+    `${plural(summary.noRule, 'runbook alert')} in no rule`,
+    ...(summary.filesWithErrors > 0 ? [`${plural(summary.filesWithErrors, 'rule file')} with errors`] : []),
+    ...(summary.contentProblems > 0 ? [`${plural(summary.contentProblems, 'problem')} in the runbooks`] : []),
+  ];
+  const notes = [
+    ...(summary.fixed > 0 ? [`fixed ${plural(summary.fixed, 'runbook_url')} in ${plural(summary.fixedFiles, 'file')}`] : []),
+    ...(summary.hostChecked ? [] : ['hosts not checked (no --site or RUNBOOKS_SITE)']),
+  ];
+  return `${plural(summary.rules, 'alerting rule')} in ${plural(summary.files, 'file')}, ${plural(summary.runbookAlerts, 'runbook alert')}: ${parts.join(', ')}${notes.map((note) => `; ${note}`).join('')}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,132 @@
+/**
+ * `npm run check`: every problem of the content in one run, one line each,
+ * `content/runbooks/db/latency.md:6:11: error: severity: expected one of critical|high|medium|low, got "urgent"`.
+ *
+ *   npm run check -- [--root DIR] [--strict] [--format text|json] [--review-every 90d] [--today 2026-01-31]
+ *   npm run check -- --dist DIR      scan a built site for secrets instead
+ *
+ * The content root is `--root`, else `RUNBOOKS_CONTENT_DIR`, else `content`. Exits 1 when there is an error (or,
+ * with `--strict`, a warning), 2 when the command line is wrong. Problems go to stdout, the tally to stderr.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkContent } from '../lib/checks/run-checks.ts';
+import { checkPublishedSecrets, type TextFile } from '../lib/checks/secrets.ts';
+import { ContentError, formatProblemWithSeverity, type ContentProblem } from '../lib/content-problem.ts';
+import { parseDuration } from '../lib/durations.ts';
+import { loadDataFile } from '../lib/load-data-file.ts';
+import { readContent } from '../lib/read-content.ts';
+import { siteConfigSchema, type SiteConfig } from '../lib/schemas/site.ts';
+
+const USAGE = `usage: npm run check -- [--root DIR] [--strict] [--format text|json] [--review-every 180d] [--today YYYY-MM-DD]
+       npm run check -- --dist DIR [--format text|json]`;
+
+class UsageError extends Error {}
+
+function main(argv: string[]): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      root: { type: 'string' },
+      dist: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      'review-every': { type: 'string' },
+      today: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got "${values.format}"`);
+
+  const problems = values.dist ? checkDist(values.dist) : checkRoot(values.root ?? process.env['RUNBOOKS_CONTENT_DIR'] ?? 'content', values);
+  print(problems, values.format);
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = problems.length - errors;
+  console.error(`check: ${count(errors, 'error')}, ${count(warnings, 'warning')}${values.strict && warnings > 0 ? ' (--strict: warnings fail)' : ''}`);
+  return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
+}
+
+function checkRoot(root: string, options: { 'review-every'?: string | undefined; today?: string | undefined }): ContentProblem[] {
+  if (!existsSync(join(root, 'runbooks'))) {
+    return [{ severity: 'error', file: relative(process.cwd(), resolve(root, 'runbooks')), message: 'no runbooks folder here: is the content root right? (--root DIR or RUNBOOKS_CONTENT_DIR)' }];
+  }
+  const problems: ContentProblem[] = [];
+  let site: SiteConfig = {};
+  try {
+    site = loadDataFile(join(root, 'site.yaml'), siteConfigSchema, {});
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    problems.push(...error.problems);
+  }
+  const content = readContent(root);
+  const dataFiles = readdirSync(root)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => ({ file: relative(process.cwd(), join(root, name)), text: readFileSync(join(root, name), 'utf8') }));
+  return [
+    ...problems,
+    ...checkContent({
+      content,
+      files: content.pages.map((page) => ({ file: page.file, slug: page.slug, bytes: readFileSync(page.file) })),
+      dataFiles,
+      review: { reviewEvery: reviewEvery(options['review-every']) ?? site.review_every, today: today(options.today) },
+    }),
+  ];
+}
+
+/** The built files a reader can fetch as text. Scripts are ours, not content, and pagefind's index is compressed. */
+const PUBLISHED_TEXT = /\.(?:html|json|xml|txt|webmanifest)$/;
+
+function checkDist(dist: string): ContentProblem[] {
+  if (!existsSync(dist) || !statSync(dist).isDirectory()) throw new UsageError(`--dist: no folder ${dist}`);
+  const files: TextFile[] = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((path) => PUBLISHED_TEXT.test(path))
+    .sort()
+    .map((path) => ({ file: relative(process.cwd(), join(dist, path)), text: readFileSync(join(dist, path), 'utf8') }));
+  return checkPublishedSecrets(files);
+}
+
+function reviewEvery(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const minutes = parseDuration(text);
+  if (minutes === undefined) throw new UsageError(`--review-every expects a duration such as "90d", got "${text}"`);
+  return minutes;
+}
+
+/** 00:00 UTC of the given day, or of today: review dates are whole days, written in UTC. */
+function today(text: string | undefined): Date {
+  if (text === undefined) return new Date(new Date().toISOString().slice(0, 10));
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(text) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`--today expects a date such as 2026-01-31, got "${text}"`);
+  return date;
+}
+
+function print(problems: readonly ContentProblem[], format: 'text' | 'json'): void {
+  if (format === 'json') {
+    const rows = problems.map(({ file, line, column, severity, field, message }) => ({ file, line, column, severity, field, message }));
+    console.log(JSON.stringify(rows, null, 2));
+  } else {
+    for (const problem of problems) console.log(formatProblemWithSeverity(problem));
+  }
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  // parseArgs reports unknown options and missing values with this code.
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`check: ${(error as Error).message}\n${USAGE}`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+import type { ContentProblem } from '../content-problem.ts';
+import type { SourceContent } from '../read-content.ts';
+import { checkCodeFences } from './code-fences.ts';
+import { checkDuplicateAlerts } from './duplicate-alerts.ts';
+import { checkFiles, isEmptyFile, type SourceBytes } from './files.ts';
+import { checkLinks } from './links.ts';
+import { checkMdxSyntax } from './mdx-syntax.ts';
+import { checkPlaceholders } from './placeholders.ts';
+import { checkReviewAge, type ReviewOptions } from './review-age.ts';
+import { checkSecrets, type TextFile } from './secrets.ts';
+import { checkStructure } from './structure.ts';
+
+/** Everything `npm run check` looks at, read by the caller. */
+export interface CheckInput {
+  /** `readContent(root)`: pages, data files and the schema problems found while reading them. */
+  content: SourceContent;
+  /** Every runbook file's bytes, in the order of `content.pages`. */
+  files: readonly SourceBytes[];
+  /** The YAML data files (`environments.yaml` …), scanned for secrets. */
+  dataFiles: readonly TextFile[];
+  review: ReviewOptions;
+}
+
+/** Every problem of the content, sorted by file, line and column so the output reads top to bottom. */
+export function checkContent({ content, files, dataFiles, review }: CheckInput): ContentProblem[] {
+  // An empty file has exactly one problem; its missing title, summary, service … would only bury it.
+  const empty = new Set(files.filter((file) => isEmptyFile(file.bytes)).map((file) => file.file));
+  const pages = content.pages.filter((page) => !empty.has(page.file));
+  return sortProblems([
+    ...content.problems.filter((problem) => !empty.has(problem.file)),
+    ...checkFiles(files),
+    ...checkPlaceholders(pages, content.environments),
+    ...checkDuplicateAlerts(pages),
+    ...checkLinks(pages),
+    ...checkSecrets([...pages.map(({ file, text }) => ({ file, text })), ...dataFiles]),
+    ...checkReviewAge(pages, review),
+    ...checkStructure(pages),
+    ...checkCodeFences(pages),
+    ...checkMdxSyntax(pages),
+  ]);
+}
+
+/** By file, then line, then column; problems without a line first, as they concern the whole file. */
+export function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {
+  const compare = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort(
+      (a, b) =>
+        compare(a.problem.file, b.problem.file) ||
+        compare(a.problem.line ?? 0, b.problem.line ?? 0) ||
+        compare(a.problem.column ?? 0, b.problem.column ?? 0) ||
+        a.index - b.index,
+    )
+    .map(({ problem }) => problem);
+}

@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readContent } from '../../src/lib/read-content.ts';
+
+const pages = readContent('content').pages.flatMap((page) => (page.data ? [{ slug: page.slug, data: page.data }] : []));
+const alerts = pages.flatMap((page) => page.data.alerts.map((alert) => ({ alert, slug: page.slug })));
+
+async function search(page: Page, query: string) {
+  const input = page.getByRole('searchbox', { name: 'Search' });
+  await input.fill(query);
+  return page.locator('[data-search-results] a.search-result');
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+});
+
+for (const { alert, slug } of alerts) {
+  test(`${alert}: exact, lower-case and partial queries put its runbook first`, async ({ page }) => {
+    for (const query of [alert, alert.toLowerCase()]) {
+      const first = (await search(page, query)).first();
+      await expect(first, query).toHaveAttribute('href', `/runbooks/${slug}/`);
+      await expect(first).toContainText(`Runbook for alert ${alert}`);
+    }
+    const partial = alert.replace(/_/g, '').slice(0, Math.max(4, alert.length - 4)).toLowerCase();
+    await expect((await search(page, partial)).first(), partial).toHaveAttribute('href', `/runbooks/${slug}/`);
+  });
+}
+
+test('an alert name nobody covers is said plainly, above the full-text results', async ({ page }) => {
+  await search(page, 'DB_CPU_HIGH_5');
+  await expect(page.getByRole('status').filter({ hasText: 'No runbook for DB_CPU_HIGH_5' })).toBeVisible();
+  await expect(page.locator('[data-search-results] a[data-alert-match]')).toHaveCount(0);
+});
+
+test('full-text results show title, severity and service, and filters narrow them', async ({ page }) => {
+  const results = await search(page, 'replication lag');
+  await expect(results.first()).toBeVisible();
+  await expect(results.first().locator('.result-title')).not.toBeEmpty();
+  await page.locator('#search-panel').getByLabel('Service').selectOption('architect-api');
+  await expect(results.first()).toBeVisible();
+  for (const result of await results.all()) await expect(result).toHaveAttribute('href', /\/runbooks\/architect-api\//);
+});
+
+test('keyboard: / focuses search, arrows move, Enter opens, Escape clears', async ({ page }) => {
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();
+  await page.keyboard.type('RedisDown');
+  const results = page.locator('[data-search-results] a.search-result');
+  await expect(results.first()).toHaveAttribute('href', '/runbooks/audit-app/redis-connection-failures/');
+  await page.keyboard.press('ArrowDown');
+  await expect(results.first()).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+  await page.keyboard.type('RedisDown');
+  await expect(results.first()).toHaveAttribute('href', '/runbooks/audit-app/redis-connection-failures/');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/runbooks\/audit-app\/redis-connection-failures\/$/);
+});
+
+test('a hostile query is shown as text only', async ({ page }) => {
+  await search(page, '<img src=x onerror=alert(1)>');
+  await expect(page.locator('#search-panel')).toBeVisible();
+  await expect(page.locator('img[src=x]')).toHaveCount(0);
+});
+
+test('search assets load only when search is used', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto('/runbooks/architect-api/api-down/');
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((path) => path.includes('pagefind') || path.endsWith('alerts.json'))).toEqual([]);
+  await page.getByRole('searchbox', { name: 'Search' }).focus();
+  await expect.poll(() => requested.some((path) => path.endsWith('pagefind.js'))).toBe(true);
+});
