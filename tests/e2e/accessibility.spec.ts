@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { readContent } from '../../src/lib/read-content.ts';
+
+/** Every page the site lists: home, indexes, every runbook, one alert redirect target and the 404 page. */
+const paths = ['/', '/alerts/', '/severity/', '/404.html', ...readContent('content').pages.map((page) => `/runbooks/${page.slug}/`)];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} colour scheme`, () => {
+    test.use({ colorScheme });
+    for (const path of paths) {
+      test(`axe finds no violations on ${path}`, async ({ page }) => {
+        await page.goto(path);
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      });
+    }
+    test(`axe finds no violations with the search panel open`, async ({ page }) => {
+      await page.goto('/');
+      await page.getByRole('searchbox', { name: 'Search' }).fill('redis');
+      await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((violation) => violation.id)).toEqual([]);
+    });
+  });
+}
+
+test.describe('keyboard only', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+  test('from the home page: / to search, type an alert, Enter opens its runbook, Tab to Copy, Enter copies', async ({ page }) => {
+    await page.goto('/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('DB_CPU_HIGH');
+    await expect(page.locator('[data-search-results] a.search-result').first()).toHaveAttribute('href', '/runbooks/co-platform/high-database-latency/');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/runbooks\/co-platform\/high-database-latency\/$/);
+    const firstCopy = page.getByRole('button', { name: /^Copy/ }).first();
+    for (let presses = 0; presses < 40; presses++) {
+      await page.keyboard.press('Tab');
+      if (await firstCopy.evaluate((button) => button === document.activeElement)) break;
+    }
+    await expect(firstCopy).toBeFocused();
+    // The block may hold placeholders nobody filled in yet: the copy asks first, and we say yes.
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.keyboard.press('Enter');
+    await expect(firstCopy).toHaveText('Copied');
+    const expected = await page.locator('figure.command-block').first().locator('code').innerText();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected.trimEnd());
+  });
+});
