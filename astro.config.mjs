@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { hastTaskListLabels } from './src/plugins/hast-task-list-labels.ts';
+import { offlineSite } from './src/plugins/offline-site.ts';
 import { pagefindIntegration } from './src/plugins/pagefind.ts';
 import { shikiCommandBlocks } from './src/plugins/shiki-command-blocks.ts';
 
@@ -18,7 +19,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Two files with the same slug (`foo.md` and `foo.mdx`) are an error, not a silent override.
   prerenderConflictBehavior: 'error',
-  integrations: [mdx(), pagefindIntegration()],
+  integrations: [mdx(), pagefindIntegration(), offlineSite()],
   markdown: {
     processor: satteri({ hastPlugins: [hastTaskListLabels] }),
     shikiConfig: {
@@ -33,6 +34,9 @@ export default defineConfig({
   vite: {
     build: {
       assetsInlineLimit: 0,
+      // No preload helper around dynamic imports: it needs `import.meta.url`, which the offline copy's classic
+      // scripts do not have, and the one lazy chunk (search) has nothing worth preloading.
+      modulePreload: false,
       rolldownOptions: {
         onwarn(warning, warn) {
           // Every MDX entry triggers this harmless warning (withastro/astro#18087).

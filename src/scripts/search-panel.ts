@@ -1,4 +1,5 @@
 import { lookupAlert, type AlertRow } from '../lib/alert-lookup.ts';
+import { OFFLINE_INDEX_GLOBAL, searchOfflinePages, type OfflineIndex } from '../lib/offline/offline-index.ts';
 
 /**
  * The search panel: alert names first (from `/alerts.json`, instant and exact), then pagefind's full-text results.
@@ -28,8 +29,22 @@ interface Pagefind {
 
 const MAX_FULL_TEXT = 8;
 
+/**
+ * Opened from disk (the offline copy), the site has neither fetch nor pagefind: the index comes from the classic
+ * script `offline-index.js`, and links are resolved against the folder that script is in.
+ */
+function offlineSource(): { index: OfflineIndex; pageUrl: (slug: string) => string } | undefined {
+  const index = (window as unknown as Record<string, OfflineIndex | undefined>)[OFFLINE_INDEX_GLOBAL];
+  const script = document.querySelector<HTMLScriptElement>('script[src$="offline-index.js"]');
+  if (location.protocol !== 'file:' || !index || !script) return undefined;
+  const root = new URL('.', script.src);
+  return { index, pageUrl: (slug) => new URL(`runbooks/${slug}/index.html`, root).href };
+}
+
 export function attachSearch(root: HTMLElement): void {
   const base = root.dataset.base ?? '/';
+  const offline = offlineSource();
+  const pageUrl = offline?.pageUrl ?? ((slug: string) => `${base}runbooks/${slug}/`);
   const input = root.querySelector<HTMLInputElement>('#site-search')!;
   const form = root.querySelector('form')!;
   const panel = root.querySelector<HTMLElement>('.search-panel')!;
@@ -38,10 +53,12 @@ export function attachSearch(root: HTMLElement): void {
   const service = root.querySelector<HTMLSelectElement>('select[name=service]')!;
   const severity = root.querySelector<HTMLSelectElement>('select[name=severity]')!;
 
-  const alerts: Promise<(AlertRow & { url: string })[]> = fetch(`${base}alerts.json`).then((response) => response.json()).catch(() => []);
+  const alerts: Promise<AlertRow[]> = offline
+    ? Promise.resolve(offline.index.alerts)
+    : fetch(`${base}alerts.json`).then((response) => response.json()).catch(() => []);
   let pagefind: Promise<Pagefind | undefined> | undefined;
   const loadPagefind = () =>
-    (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)
+    (pagefind ??= offline ? Promise.resolve(undefined) : import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)
       .then(async (module: Pagefind) => {
         await module.options({ baseUrl: base });
         return module;
@@ -67,12 +84,21 @@ export function attachSearch(root: HTMLElement): void {
     const lookup = lookupAlert(query, (await alerts).filter(passes));
     if (current !== generation) return;
     const alertResults: Result[] = [
-      ...(lookup.exact ? [{ ...resultFor(lookup.exact, base), label: `Runbook for alert ${lookup.exact.alert}` }] : []),
-      ...lookup.partial.slice(0, 5).map((row) => ({ ...resultFor(row, base), label: `Matches alert ${row.alert}` })),
+      ...(lookup.exact ? [{ ...resultFor(lookup.exact, pageUrl), label: `Runbook for alert ${lookup.exact.alert}` }] : []),
+      ...lookup.partial.slice(0, 5).map((row) => ({ ...resultFor(row, pageUrl), label: `Matches alert ${row.alert}` })),
     ];
     const unknown = lookup.unknownAlert ? query : undefined;
     render(alertResults, unknown, 'Searching…');
 
+    if (offline) {
+      const seen = new Set(alertResults.map((result) => result.href));
+      const titles = searchOfflinePages(offline.index.pages.filter(passes), query)
+        .map((page): Result => ({ href: pageUrl(page.slug), title: page.title, meta: [page.severity, page.service].filter(Boolean).join(' · '), excerpt: page.summary }))
+        .filter((result) => !seen.has(result.href))
+        .slice(0, MAX_FULL_TEXT);
+      const all = [...alertResults, ...titles];
+      return render(all, unknown, all.length ? `${all.length} result${all.length === 1 ? '' : 's'} (offline copy: titles and alert names only)` : `Nothing found for “${query}” (offline copy: titles and alert names only).`);
+    }
     const engine = await loadPagefind();
     if (current !== generation) return;
     if (!engine) return render(alertResults, unknown, alertResults.length ? '' : 'Full-text search is not available here.');
@@ -156,8 +182,8 @@ export function attachSearch(root: HTMLElement): void {
   void loadPagefind();
 }
 
-function resultFor(row: AlertRow & { url: string }, base: string): Result {
-  return { href: `${base}runbooks/${row.runbook}/`, title: row.title, meta: [row.severity, row.service].filter(Boolean).join(' · '), alert: row.alert };
+function resultFor(row: AlertRow, pageUrl: (slug: string) => string): Result {
+  return { href: pageUrl(row.runbook), title: row.title, meta: [row.severity, row.service].filter(Boolean).join(' · '), alert: row.alert };
 }
 
 function span(className: string, text: string): HTMLSpanElement {

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { zipSync, type Zippable } from 'fflate';
+import { rolldown } from 'rolldown';
+import { moduleScripts, rewriteForOffline } from '../lib/offline/rewrite-html.ts';
+
+/**
+ * What the copy leaves out: pagefind cannot run from file:// (the offline index replaces it); the printable
+ * book is the PDF's source, and the PDF is the offline book; the archive itself.
+ */
+const LEFT_OUT = /^(?:pagefind\/|book\/|runbooks-offline\.zip$|runbooks[\w-]*\.pdf$)/;
+
+/**
+ * Writes `runbooks-offline.zip`: the whole site as it works when opened from disk (file://), for the laptop
+ * and the day the network is down. Links become relative, and each page's module scripts are bundled into one
+ * classic script, since browsers load neither root-absolute URLs nor module scripts from file://.
+ */
+export function offlineSite(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'runbooks:offline-site',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.replace(/\/?$/, '/');
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const files = listFiles(site).filter((file) => !LEFT_OUT.test(file));
+        const bundles = new Map<string, string>();
+        const archive: Zippable = {};
+        for (const file of files) {
+          const bytes = readFileSync(join(site, file));
+          if (!file.endsWith('.html')) {
+            archive[`runbooks/${file}`] = bytes;
+            continue;
+          }
+          const html = bytes.toString('utf8');
+          const scripts = moduleScripts(html);
+          const key = scripts.join(' ');
+          let bundle = bundles.get(key);
+          if (bundle === undefined && scripts.length > 0) {
+            bundle = `${base}_offline/${createHash('sha256').update(key).digest('hex').slice(0, 12)}.js`;
+            archive[`runbooks/${bundle.slice(base.length)}`] = await bundleClassic(scripts.map((src) => join(site, src.slice(base.length))));
+            bundles.set(key, bundle);
+          }
+          const classic = [`${base}offline-index.js`, ...(bundle ? [bundle] : [])];
+          archive[`runbooks/${file}`] = Buffer.from(rewriteForOffline(html, { file, base, scripts: classic }));
+        }
+        const target = join(site, 'runbooks-offline.zip');
+        writeFileSync(`${target}.tmp`, zipSync(archive, { level: 6 }));
+        renameSync(`${target}.tmp`, target);
+        logger.info(`wrote runbooks-offline.zip (${files.length} files, ${(statSync(target).size / 1e6).toFixed(1)} MB)`);
+      },
+    },
+  };
+}
+
+/** One classic (IIFE) script running the given module files in order, dynamic imports inlined. */
+async function bundleClassic(entries: string[]): Promise<Uint8Array> {
+  const entry = '\0offline-entry';
+  const build = await rolldown({
+    input: entry,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'offline-entry',
+        resolveId: (id) => (id === entry ? id : undefined),
+        load: (id) => (id === entry ? entries.map((file) => `import ${JSON.stringify(file)};`).join('\n') : undefined),
+      },
+      {
+        // Vite wraps dynamic imports in a preload helper that resolves URLs against `import.meta.url`, which a
+        // classic script does not have. The imports are inlined here, so the helper only has to call through.
+        name: 'offline-preload-helper',
+        load(id) {
+          if (!/[\\/]preload-helper\.[\w-]+\.js$/.test(id)) return undefined;
+          const exported = /export\s*\{\s*\w+\s+as\s+(\w+)\s*\}/.exec(readFileSync(id, 'utf8'))?.[1];
+          if (!exported) throw new Error(`offline copy: cannot read the export of ${id}`);
+          return `export const ${exported} = (load) => load();`;
+        },
+      },
+    ],
+  });
+  try {
+    const { output } = await build.generate({ format: 'iife', codeSplitting: false, minify: true });
+    return Buffer.from(output[0].code);
+  } finally {
+    await build.close();
+  }
+}
+
+function listFiles(root: string, folder = root): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    return entry.isDirectory() ? listFiles(root, path) : [relative(root, path).split('\\').join('/')];
+  });
+}

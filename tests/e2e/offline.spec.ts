@@ -1,0 +1,50 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { unzipSync } from 'fflate';
+
+/** dist/runbooks-offline.zip, unpacked as a reader would, and opened from disk. */
+const folder = mkdtempSync(join(tmpdir(), 'runbooks-offline-'));
+for (const [name, bytes] of Object.entries(unzipSync(readFileSync('dist/runbooks-offline.zip')))) {
+  if (name.endsWith('/')) continue;
+  mkdirSync(dirname(join(folder, name)), { recursive: true });
+  writeFileSync(join(folder, name), bytes);
+}
+const home = pathToFileURL(join(folder, 'runbooks/index.html')).href;
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('the offline copy works from file://: links, styles, environment, copy and alert search', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(home);
+  await expect(page.getByRole('heading', { level: 1, name: 'Runbooks' })).toBeVisible();
+  // Styles load: the header has its background colour, not the browser default.
+  await expect(page.locator('.site-header')).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+
+  await page.getByRole('link', { name: 'API completely down (P1)' }).click();
+  await expect(page).toHaveURL(/runbooks\/architect-api\/api-down\/index\.html$/);
+  await page.getByLabel('Environment').selectOption('staging');
+  const podStatus = page.locator('figure.command-block').filter({ hasText: 'get pods' }).first();
+  await expect(podStatus.locator('code')).toContainText('architect-staging');
+  await podStatus.getByRole('button', { name: /^Copy/ }).click();
+  await expect(podStatus.getByRole('button', { name: /^Copy/ })).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('-n architect-staging');
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill('redisdown');
+  const first = page.locator('[data-search-results] a.search-result').first();
+  await expect(first).toContainText('Runbook for alert RedisDown');
+  await first.click();
+  await expect(page).toHaveURL(/runbooks\/audit-app\/redis-connection-failures\/index\.html$/);
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill('vacuum');
+  await expect(page.locator('[data-search-results] a.search-result').first()).toContainText('vacuum', { ignoreCase: true });
+  expect(errors).toEqual([]);
+});
+
+test('alert links in the offline copy forward to the runbook', async ({ page }) => {
+  await page.goto(pathToFileURL(join(folder, 'runbooks/alerts/DB_CPU_HIGH/index.html')).href);
+  await expect(page).toHaveURL(/runbooks\/co-platform\/high-database-latency\/index\.html\?alert=DB_CPU_HIGH$/);
+});
