@@ -2,7 +2,10 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { hastRunbookLinks } from './src/plugins/hast-runbook-links.ts';
 import { hastTaskListLabels } from './src/plugins/hast-task-list-labels.ts';
+import { CONTENT_ROOT } from './src/lib/content-root.ts';
+import { contentCheck } from './src/plugins/content-check.ts';
 import { offlineSite } from './src/plugins/offline-site.ts';
 import { pagefindIntegration } from './src/plugins/pagefind.ts';
 import { shikiCommandBlocks } from './src/plugins/shiki-command-blocks.ts';
@@ -10,18 +13,19 @@ import { shikiCommandBlocks } from './src/plugins/shiki-command-blocks.ts';
 // Deployment and test knobs, all optional (see README): the public URL, a base path such as `/runbooks/`,
 // and separate output and cache folders so that several builds (fixtures, benchmark) can run side by side.
 const { RUNBOOKS_SITE, RUNBOOKS_BASE, RUNBOOKS_OUT_DIR, RUNBOOKS_CACHE_DIR } = process.env;
+const base = RUNBOOKS_BASE ?? '/';
 
 export default defineConfig({
   ...(RUNBOOKS_SITE && { site: RUNBOOKS_SITE }),
-  base: RUNBOOKS_BASE ?? '/',
+  base,
   ...(RUNBOOKS_OUT_DIR && { outDir: RUNBOOKS_OUT_DIR }),
   ...(RUNBOOKS_CACHE_DIR && { cacheDir: RUNBOOKS_CACHE_DIR }),
   trailingSlash: 'always',
   // Two files with the same slug (`foo.md` and `foo.mdx`) are an error, not a silent override.
   prerenderConflictBehavior: 'error',
-  integrations: [mdx(), pagefindIntegration(), offlineSite()],
+  integrations: [contentCheck(), mdx(), pagefindIntegration(), offlineSite()],
   markdown: {
-    processor: satteri({ hastPlugins: [hastTaskListLabels] }),
+    processor: satteri({ hastPlugins: [hastTaskListLabels, hastRunbookLinks({ base: base.replace(/\/?$/, '/'), runbooksRoot: `${CONTENT_ROOT}/runbooks` })] }),
     shikiConfig: {
       // The "default" GitHub themes: their comment colours keep 4.5:1 contrast on the block backgrounds.
       themes: { light: 'github-light-default', dark: 'github-dark-default' },

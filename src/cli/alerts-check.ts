@@ -8,9 +8,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { alertCoverage, formatCoverageProblem, frontmatterAlertLocations, type CoverageKind, type CoverageProblem, type LocatedRule } from '../lib/alert-coverage.ts';
+import { alertCoverage, type CoverageKind, type LocatedRule } from '../lib/alert-coverage.ts';
 import { buildAlertIndex } from '../lib/alerts.ts';
-import type { ContentProblem, Location } from '../lib/content-problem.ts';
+import { fieldPosition, formatProblemWithSeverity, type ContentProblem, type Location } from '../lib/content-problem.ts';
 import { CONTENT_ROOT } from '../lib/content-root.ts';
 import { fixRuleFile, parseRuleFile, type RunbookUrlFix } from '../lib/prometheus-rules.ts';
 import { readContent } from '../lib/read-content.ts';
@@ -62,7 +62,9 @@ function main(argv: string[]): number {
   const index = buildAlertIndex(pages.map((page) => ({ ...page.data!, slug: page.slug, file: page.file, response: page.data!.sla?.response })));
   const alertLocations = new Map<string, Location>();
   for (const page of pages) {
-    for (const [alert, where] of frontmatterAlertLocations(page.yaml, page.file, page.yamlLine)) if (!alertLocations.has(alert)) alertLocations.set(alert, where);
+    page.data!.alerts.forEach((alert, index) => {
+      if (!alertLocations.has(alert)) alertLocations.set(alert, { file: page.file, ...fieldPosition(page.yaml, ['alerts', index], page.yamlLine) });
+    });
   }
   // Only problems that can hide or double an alert matter here; a bad environments.yaml is the site build's business.
   const pageFiles = new Set(content.pages.map((page) => page.file));
@@ -71,9 +73,8 @@ function main(argv: string[]): number {
   const rules: LocatedRule[] = [];
   const fileProblems: Problem[] = [];
   const filesWithErrors = new Set<string>();
-  for (const path of files) {
-    const file = relative(process.cwd(), path);
-    const parsed = parseRuleFile(readFileSync(path, 'utf8'));
+  for (const file of files) {
+    const parsed = parseRuleFile(readFileSync(file, 'utf8'));
     rules.push(...parsed.rules.map((rule) => ({ ...rule, file })));
     fileProblems.push(...parsed.problems.map((problem) => ({ ...problem, file, severity: 'error' as const, kind: 'rule-file' as const })));
     if (parsed.problems.length > 0) filesWithErrors.add(file);
@@ -84,12 +85,12 @@ function main(argv: string[]): number {
   }
 
   const coverage: Problem[] = alertCoverage(rules, { entries: index.entries, slugs: new Set(content.pages.map((page) => page.slug)), alertLocations }, location);
-  const fixed = fix ? applyFixes(coverage, files) : [];
-  const fixedRules = new Set(fixed.map((entry) => `${entry.file}:${entry.line}:${entry.column}`));
-  const remaining = coverage.filter((problem) => !fixedRules.has(`${problem.file}:${problem.line}:${problem.column}`));
+  const fixedProblems = fix ? applyFixes(coverage, files) : new Map<Problem, string>();
+  const fixed = [...fixedProblems].map(([problem, url]): Fixed => ({ file: problem.file, line: problem.line, column: problem.column, alert: problem.alert!, url }));
+  const remaining = coverage.filter((problem) => !fixedProblems.has(problem));
 
   // Rule files first, in the order read, then the content: what the rules repository has to fix comes first.
-  const order = new Map(files.map((path, position) => [relative(process.cwd(), path), position]));
+  const order = new Map(files.map((file, position) => [file, position]));
   const inRules = (problem: Problem | Fixed) => order.has(problem.file);
   const byPosition = (a: Problem | Fixed, b: Problem | Fixed) =>
     (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
@@ -116,9 +117,11 @@ function main(argv: string[]): number {
     const problems = [...ruleLines, ...contentLines].filter((line): line is Problem => 'severity' in line).map(({ rule: _rule, ...problem }) => problem);
     process.stdout.write(`${JSON.stringify({ problems, fixed, summary }, null, 2)}\n`);
   } else {
-    const lines = [...ruleLines, ...contentLines].map((line) => ('severity' in line ? formatCoverageProblem(line) : formatFixed(line)));
-    process.stdout.write([...lines, summaryLine(summary)].join('\n') + '\n');
+    const lines = [...ruleLines, ...contentLines].map((line) => ('severity' in line ? formatProblemWithSeverity(line) : formatFixed(line)));
+    if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
   }
+  // The tally goes to stderr, as `npm run check` does it, so that stdout is only problems (or JSON).
+  process.stderr.write(`alerts:check: ${summaryLine(summary)}\n`);
   return failed ? 1 : 0;
 }
 
@@ -161,7 +164,10 @@ function siteUrl(text: string, from: string): URL {
   return url;
 }
 
-/** The files to read: files as named, folders searched for `.yml` and `.yaml`, each file once. */
+/**
+ * The files to read: files as named, folders searched for `.yml` and `.yaml`, each file once, as paths relative to
+ * the working directory (how messages name them).
+ */
 function ruleFiles(paths: string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
@@ -183,24 +189,20 @@ function ruleFiles(paths: string[]): string[] {
     if (found.length === 0) throw new UsageError(`no .yml or .yaml files in ${path}`);
     files.push(...found);
   }
-  return [...new Set(files)];
+  return [...new Set(files.map((file) => relative(process.cwd(), file)))];
 }
 
-/** Writes the runbook_url of every fixable rule, file by file; returns what was written. */
-function applyFixes(problems: readonly Problem[], files: readonly string[]): Fixed[] {
-  const fixed: Fixed[] = [];
-  for (const path of files) {
-    const file = relative(process.cwd(), path);
+/** Writes the runbook_url of every fixable rule, file by file; returns the problems fixed and the URL written. */
+function applyFixes(problems: readonly Problem[], files: readonly string[]): Map<Problem, string> {
+  const fixed = new Map<Problem, string>();
+  for (const file of files) {
     const wanted = problems.filter((problem) => problem.kind === 'runbook-url' && problem.rule?.file === file && problem.expected);
     if (wanted.length === 0) continue;
-    const text = readFileSync(path, 'utf8');
+    const text = readFileSync(file, 'utf8');
     const fixes: RunbookUrlFix[] = wanted.map((problem) => ({ document: problem.rule!.document, path: problem.rule!.path, url: problem.expected! }));
     const result = fixRuleFile(text, fixes);
-    if (result.text !== text) writeFileSync(path, result.text);
-    for (const fix of result.applied) {
-      const problem = wanted[fixes.indexOf(fix)]!;
-      fixed.push({ file, line: problem.line, column: problem.column, alert: problem.alert!, url: fix.url });
-    }
+    if (result.text !== text) writeFileSync(file, result.text);
+    for (const fix of result.applied) fixed.set(wanted[fixes.indexOf(fix)]!, fix.url);
   }
   return fixed;
 }

@@ -9,15 +9,12 @@
  * with `--strict`, a warning), 2 when the command line is wrong. Problems go to stdout, the tally to stderr.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '../lib/checks/run-checks.ts';
+import { checkContentRoot, todayUtc } from '../lib/checks/check-content-root.ts';
 import { checkPublishedSecrets, type TextFile } from '../lib/checks/secrets.ts';
-import { ContentError, formatProblemWithSeverity, type ContentProblem } from '../lib/content-problem.ts';
+import { formatProblemWithSeverity, type ContentProblem } from '../lib/content-problem.ts';
 import { parseDuration } from '../lib/durations.ts';
-import { loadDataFile } from '../lib/load-data-file.ts';
-import { readContent } from '../lib/read-content.ts';
-import { siteConfigSchema, type SiteConfig } from '../lib/schemas/site.ts';
 
 const USAGE = `usage: npm run check -- [--root DIR] [--strict] [--format text|json] [--review-every 180d] [--today YYYY-MM-DD]
        npm run check -- --dist DIR [--format text|json]`;
@@ -42,41 +39,14 @@ function main(argv: string[]): number {
     return 0;
   }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got "${values.format}"`);
+  if (values.dist && values.root) throw new UsageError('--dist scans a built site, --root a content folder: give one of them');
 
-  const problems = values.dist ? checkDist(values.dist) : checkRoot(values.root ?? process.env['RUNBOOKS_CONTENT_DIR'] ?? 'content', values);
+  const problems = values.dist ? checkDist(values.dist) : checkContentRoot(values.root ?? process.env['RUNBOOKS_CONTENT_DIR'] ?? 'content', { reviewEvery: reviewEvery(values['review-every']), today: today(values.today) });
   print(problems, values.format);
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
   console.error(`check: ${count(errors, 'error')}, ${count(warnings, 'warning')}${values.strict && warnings > 0 ? ' (--strict: warnings fail)' : ''}`);
   return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
-}
-
-function checkRoot(root: string, options: { 'review-every'?: string | undefined; today?: string | undefined }): ContentProblem[] {
-  if (!existsSync(join(root, 'runbooks'))) {
-    return [{ severity: 'error', file: relative(process.cwd(), resolve(root, 'runbooks')), message: 'no runbooks folder here: is the content root right? (--root DIR or RUNBOOKS_CONTENT_DIR)' }];
-  }
-  const problems: ContentProblem[] = [];
-  let site: SiteConfig = {};
-  try {
-    site = loadDataFile(join(root, 'site.yaml'), siteConfigSchema, {});
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    problems.push(...error.problems);
-  }
-  const content = readContent(root);
-  const dataFiles = readdirSync(root)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => ({ file: relative(process.cwd(), join(root, name)), text: readFileSync(join(root, name), 'utf8') }));
-  return [
-    ...problems,
-    ...checkContent({
-      content,
-      files: content.pages.map((page) => ({ file: page.file, slug: page.slug, bytes: readFileSync(page.file) })),
-      dataFiles,
-      review: { reviewEvery: reviewEvery(options['review-every']) ?? site.review_every, today: today(options.today) },
-    }),
-  ];
 }
 
 /** The built files a reader can fetch as text. Scripts are ours, not content, and pagefind's index is compressed. */
@@ -100,7 +70,7 @@ function reviewEvery(text: string | undefined): number | undefined {
 
 /** 00:00 UTC of the given day, or of today: review dates are whole days, written in UTC. */
 function today(text: string | undefined): Date {
-  if (text === undefined) return new Date(new Date().toISOString().slice(0, 10));
+  if (text === undefined) return todayUtc();
   const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(text) : new Date(Number.NaN);
   if (Number.isNaN(date.getTime())) throw new UsageError(`--today expects a date such as 2026-01-31, got "${text}"`);
   return date;

@@ -1,4 +1,3 @@
-import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { AlertEntry } from './alerts.ts';
 import type { ContentProblem, Location } from './content-problem.ts';
 import type { AlertRule } from './prometheus-rules.ts';
@@ -53,12 +52,14 @@ export function alertCoverage(rules: readonly LocatedRule[], site: CoverageSite,
       continue;
     }
     const expected = alertUrl(rule.alert, location);
-    const reason = rule.runbookUrl === undefined ? undefined : runbookUrlProblem(rule.runbookUrl, rule.alert, pages, location);
-    if (rule.runbookUrl !== undefined && reason === undefined) continue;
-    const message =
-      rule.runbookUrl === undefined
-        ? `alert ${rule.alert}: no runbook_url annotation; expected ${expected}`
-        : `alert ${rule.alert}: runbook_url ${describe(rule.runbookUrl)}${reason}; expected ${expected}`;
+    // Without the site URL only the path is known; `<site>` says what the reader has to put in front of it.
+    const shown = location.site ? expected : `<site>${expected}`;
+    const missing = rule.runbookUrl === undefined;
+    const reason = missing ? undefined : runbookUrlProblem(rule.runbookUrl, rule.alert, pages, location);
+    if (!missing && reason === undefined) continue;
+    const message = missing
+      ? `alert ${rule.alert}: no runbook_url annotation; expected ${shown}`
+      : `alert ${rule.alert}: runbook_url ${describe(rule.runbookUrl)}${reason}; expected ${shown}`;
     problems.push({ ...where, severity: 'error', kind: 'runbook-url', alert: rule.alert, message, expected, rule });
   }
 
@@ -66,6 +67,7 @@ export function alertCoverage(rules: readonly LocatedRule[], site: CoverageSite,
   for (const entry of site.entries) {
     if (ruled.has(entry.alert)) continue;
     problems.push({
+      // Without a position from the caller, the runbook's slug still says where to look.
       ...(site.alertLocations.get(entry.alert) ?? { file: entry.slug }),
       severity: 'warning',
       kind: 'no-rule',
@@ -80,28 +82,4 @@ export function alertCoverage(rules: readonly LocatedRule[], site: CoverageSite,
 function describe(value: unknown): string {
   if (value === null || value === '') return '';
   return `${typeof value === 'string' ? value : JSON.stringify(value)} `;
-}
-
-/** `rules/db.yml:12:14: error: …`: the shape of compiler messages, which editors and CI annotations pick up. */
-export function formatCoverageProblem(problem: ContentProblem): string {
-  const where = [problem.file, problem.line, problem.line && problem.column].filter(Boolean).join(':');
-  return `${where}: ${problem.severity}: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
-}
-
-/**
- * Where each name of a runbook's `alerts` list is written, as file positions. `yamlLine` is the line the frontmatter
- * starts on (the line after `---`).
- */
-export function frontmatterAlertLocations(yaml: string, file: string, yamlLine: number): Map<string, Location> {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter });
-  const alerts = doc.get('alerts', true);
-  const locations = new Map<string, Location>();
-  if (!isSeq(alerts)) return locations;
-  for (const item of alerts.items) {
-    if (!isNode(item) || !item.range) continue;
-    const position = lineCounter.linePos(item.range[0]);
-    locations.set(String(item.toJSON()), { file, line: position.line + yamlLine - 1, column: position.col });
-  }
-  return locations;
 }

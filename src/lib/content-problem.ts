@@ -42,7 +42,7 @@ export class ContentError extends Error {
   readonly problems: ContentProblem[];
 
   constructor(problems: ContentProblem[], options?: { cause?: unknown }) {
-    super(problems.map(formatProblem).join('\n'), options);
+    super(problems.map(formatProblemWithSeverity).join('\n'), options);
     this.name = 'ContentError';
     this.problems = problems;
   }
@@ -57,13 +57,16 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], yamlText
   const doc = parseDocument(yamlText, { lineCounter });
   return issues.map((issue) => {
     const path = issue.path.map(String);
-    const position = positionOf(doc, lineCounter, issue.path as (string | number)[]);
+    // A bad record key (an environment id such as `prod?x`): zod says only "Invalid key in record" and keeps the
+    // schema's own message inside; point at the key, not at its value.
+    const badKey = issue.code === 'invalid_key';
+    const position = positionOf(doc, lineCounter, issue.path as (string | number)[], badKey);
     return {
       severity: 'error' as const,
       file,
       ...(position && { line: position.line + firstLine - 1, column: position.col }),
       ...(path.length > 0 && { field: path.join('.') }),
-      message: issue.message,
+      message: badKey && issue.issues.length > 0 ? issue.issues.map((inner) => inner.message).join('; ') : issue.message,
     };
   });
 }
@@ -78,12 +81,15 @@ export function fieldPosition(yamlText: string, path: readonly (string | number)
   return position && { line: position.line + firstLine - 1, column: position.col };
 }
 
-/** Line and column of the deepest node of `path` that exists: a missing field points at its parent. */
-function positionOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, path: (string | number)[]) {
+/**
+ * Line and column of the deepest node of `path` that exists: a missing field points at its parent.
+ * With `key`, the position of the last key of `path` itself rather than of its value.
+ */
+function positionOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, path: (string | number)[], key = false) {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
-    if (offset !== undefined) return lineCounter.linePos(offset);
+    if (offset !== undefined && !(key && depth === path.length)) return lineCounter.linePos(offset);
     // A key whose value is missing or null has no node; find the key itself.
     const parent = depth > 1 ? doc.getIn(path.slice(0, depth - 1), true) : doc.contents;
     const pair = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null)?.items?.find(

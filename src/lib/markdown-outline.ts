@@ -1,7 +1,6 @@
 import GithubSlugger from 'github-slugger';
-import type { Nodes, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { visit } from 'unist-util-visit';
+import type { Nodes } from 'mdast';
+import { markdownToMdast } from 'satteri';
 
 /** A heading of a Markdown body with the `id` the built page gives it. */
 export interface Heading {
@@ -19,35 +18,50 @@ export interface MarkdownLink {
   column: number;
 }
 
-/** What the checks need to know of a body: its headings and its links. Parsed once per page. */
+/** A code block as written in the body, fences and all. */
+export interface CodeSource {
+  line: number;
+  column: number;
+  source: string;
+}
+
+/** What the checks need to know of a body besides its code: headings, links, code blocks as written. */
 export interface Outline {
   headings: Heading[];
   links: MarkdownLink[];
+  code: CodeSource[];
 }
 
 /**
- * Headings and links of a Markdown (or MDX) body. Heading ids are made as Astro's Markdown processor makes them
- * (`@astrojs/markdown-satteri`, `createHeadingIdsPlugin`): github-slugger over the heading's text, one slugger
- * per page, so the second "Verification" is `verification-1`.
+ * Headings, links and code blocks of a Markdown (or MDX) body, parsed with satteri, the parser the build renders
+ * with (GFM tables included), which is also fast enough for thousands of pages. Heading ids are made as Astro's
+ * Markdown processor makes them (`@astrojs/markdown-satteri`, `createHeadingIdsPlugin`): github-slugger over the
+ * heading's text, one slugger per page, so the second "Verification" is `verification-1`.
  */
 export function markdownOutline(body: string): Outline {
-  const tree = fromMarkdown(body);
+  // The body comes without its frontmatter: a `---` at its start is a thematic break, not more frontmatter.
+  const tree = markdownToMdast(body, { features: { frontmatter: false } }) as Nodes;
   const slugger = new GithubSlugger();
-  const headings: Heading[] = [];
-  const links: MarkdownLink[] = [];
-  visit(tree, (node) => {
+  const outline: Outline = { headings: [], links: [], code: [] };
+  const visit = (node: Nodes): void => {
+    const start = node.position?.start;
     if (node.type === 'heading') {
       const text = textOf(node);
-      headings.push({ depth: node.depth, text, id: slugger.slug(text), line: node.position?.start.line ?? 1 });
+      outline.headings.push({ depth: node.depth, text, id: slugger.slug(text), line: start?.line ?? 1 });
     } else if (node.type === 'link' || node.type === 'definition') {
-      links.push({ url: node.url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+      outline.links.push({ url: node.url, line: start?.line ?? 1, column: start?.column ?? 1 });
+    } else if (node.type === 'code') {
+      const source = body.slice(start?.offset ?? 0, node.position?.end.offset ?? 0);
+      outline.code.push({ line: start?.line ?? 1, column: start?.column ?? 1, source });
     }
-  });
-  return { headings, links };
+    if ('children' in node) node.children.forEach(visit);
+  };
+  visit(tree);
+  return outline;
 }
 
-/** The text a heading renders, as the DOM's textContent would give it: emphasis and code markers removed. */
-function textOf(node: Nodes | Root): string {
+/** The text a heading renders, as the DOM's textContent gives it: emphasis and code markers removed. */
+function textOf(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
   return 'children' in node ? node.children.map(textOf).join('') : '';
 }

@@ -1,25 +1,24 @@
+import { parseArgs } from 'node:util';
+
 /** What `npm run pdf -- [--env <id>|all]` asks for, and where each book goes. */
 
 export const PDF_USAGE = 'usage: npm run pdf [-- --env <environment>|all]';
 
-/** The value of `--env`, or undefined for the default book (placeholders shown as `{{name}}`). */
-export function parsePdfArgs(argv: readonly string[]): { env: string | undefined } {
-  let env: string | undefined;
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index]!;
-    if (arg === '--env') {
-      const value = argv[index + 1];
-      if (value === undefined || value.startsWith('-')) throw new Error(`--env needs an environment id or "all"\n${PDF_USAGE}`);
-      env = value;
-      index += 1;
-    } else if (arg.startsWith('--env=')) {
-      env = arg.slice('--env='.length);
-      if (env === '') throw new Error(`--env needs an environment id or "all"\n${PDF_USAGE}`);
-    } else {
-      throw new Error(`unknown argument "${arg}"\n${PDF_USAGE}`);
-    }
+/** A command line `npm run pdf` cannot act on; the tool exits 2 with the usage. */
+export class UsageError extends Error {}
+
+/** The value of `--env` (undefined: the default book, placeholders shown as `{{name}}`) and whether `--help` was given. */
+export function parsePdfArgs(argv: readonly string[]): { env: string | undefined; help: boolean } {
+  let values: { env?: string | undefined; help?: boolean | undefined };
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: { env: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${PDF_USAGE}`, { cause: error });
   }
-  return { env };
+  if (values.env !== undefined && !/^[a-z0-9][a-z0-9_-]*$/.test(values.env)) {
+    throw new UsageError(`--env needs an environment id or "all", got ${JSON.stringify(values.env)}\n${PDF_USAGE}`);
+  }
+  return { env: values.env, help: values.help ?? false };
 }
 
 /**
@@ -30,7 +29,7 @@ export function pdfTargets(env: string | undefined, environmentIds: readonly str
   if (env === undefined) return [undefined];
   if (env === 'all') return [undefined, ...environmentIds];
   if (environmentIds.includes(env)) return [env];
-  throw new Error(`unknown environment "${env}": expected one of ${[...environmentIds, 'all'].join(', ')}`);
+  throw new UsageError(`unknown environment "${env}": expected one of ${[...environmentIds, 'all'].join(', ')}`);
 }
 
 /** `runbooks.pdf` for the default book, `runbooks-<env>.pdf` for an environment's. */

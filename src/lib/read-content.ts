@@ -75,7 +75,8 @@ function readPage(path: string, slug: string, problems: ContentProblem[]): Sourc
         file,
         line: position && position.line + yamlLine - 1,
         column: position?.col,
-        message: `invalid YAML frontmatter: ${error.message.split('\n')[0]}`,
+        // The yaml library ends its message with a position counted from the frontmatter's start; ours is the file's.
+        message: `invalid YAML frontmatter: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
       });
     }
     return page;

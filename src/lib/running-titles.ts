@@ -9,7 +9,13 @@ export function cssString(text: string): string {
   return `"${text.replace(/[\\"<\n\r\f]/g, (char) => `\\${char.codePointAt(0)!.toString(16)} `)}"`;
 }
 
+/** A CSS identifier for `name`: book anchors (`rb-db--cpu`) already are one; anything else is escaped. */
+export function cssIdent(name: string): string {
+  const escaped = name.replace(/[^A-Za-z0-9_-]/g, (char) => `\\${char.codePointAt(0)!.toString(16)} `);
+  return /^(?:-?[0-9]|--)/.test(escaped) ? `\\${escaped.codePointAt(0)!.toString(16)} ${escaped.slice(1)}` : escaped;
+}
+
 /** `@page <name> { @bottom-left { content: "<title>" } }` for every section, in order. */
 export function runningTitleCss(sections: readonly { pageName: string; title: string }[]): string {
-  return sections.map(({ pageName, title }) => `@page ${pageName} { @bottom-left { content: ${cssString(title)}; } }`).join('\n');
+  return sections.map(({ pageName, title }) => `@page ${cssIdent(pageName)} { @bottom-left { content: ${cssString(title)}; } }`).join('\n');
 }

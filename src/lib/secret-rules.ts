@@ -24,6 +24,7 @@ const KEY = String.raw`[A-Za-z0-9_.-]*?(?:password|passwd|[_-]pwd|token|secret|s
 // A value runs until whitespace, a quote or what ends it in a shell, URL or JSON.
 const VALUE = String.raw`[^\s"'&;,)}\]]+`;
 
+// Rules that know the shape of a secret come first: when two find the same one, the first names it.
 export const SECRET_RULES: readonly SecretRule[] = [
   { id: 'aws-access-key', name: 'AWS access key ID', pattern: /\b(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/ },
   { id: 'private-key', name: 'private key block', pattern: /(?<secret>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)/ },
@@ -31,23 +32,6 @@ export const SECRET_RULES: readonly SecretRule[] = [
     id: 'url-credentials',
     name: 'password in a connection URL',
     pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]*:(?<secret>[^\s/@'"]+)@/i,
-  },
-  {
-    id: 'assignment',
-    name: 'credential assigned a literal value',
-    pattern: new RegExp(String.raw`(?<![A-Za-z0-9_])${KEY}[ \t]*=[ \t]*["']?(?<secret>${VALUE})`, 'i'),
-  },
-  {
-    id: 'yaml-json-key',
-    name: 'credential given a literal value',
-    // `db_password: hunter2` as a YAML key (at the start of a line) or `"token": "…"` in JSON; not prose such as
-    // "Rotate the token: run …".
-    pattern: new RegExp(String.raw`(?:^[ \t]*(?:-[ \t]+)?${KEY}|"${KEY}")[ \t]*:[ \t]*["']?(?<secret>${VALUE})`, 'im'),
-  },
-  {
-    id: 'command-line-flag',
-    name: 'credential passed as a literal command-line argument',
-    pattern: /(?<![\w-])--(?:[\w-]*-)?(?:password|passwd|token|secret|api-key)[ \t]+["']?(?<secret>[^\s"'-][^\s"']*)/i,
   },
   {
     id: 'authorization-header',
@@ -82,6 +66,23 @@ export const SECRET_RULES: readonly SecretRule[] = [
     name: 'PagerDuty routing or integration key',
     pattern: /(?<![0-9a-f])(?<secret>[0-9a-f]{32})(?![0-9a-f])/i,
     context: /pagerduty|routing[_-]?key|integration[_-]?key|service[_-]?key/i,
+  },
+  {
+    id: 'assignment',
+    name: 'credential assigned a literal value',
+    pattern: new RegExp(String.raw`(?<![A-Za-z0-9_])${KEY}[ \t]*=[ \t]*["']?(?<secret>${VALUE})`, 'i'),
+  },
+  {
+    id: 'yaml-json-key',
+    name: 'credential given a literal value',
+    // `db_password: hunter2` as a YAML key (at the start of a line) or `"token": "…"` in JSON; not prose such as
+    // "Rotate the token: run …".
+    pattern: new RegExp(String.raw`(?:^[ \t]*(?:-[ \t]+)?${KEY}|"${KEY}")[ \t]*:[ \t]*["']?(?<secret>${VALUE})`, 'im'),
+  },
+  {
+    id: 'command-line-flag',
+    name: 'credential passed as a literal command-line argument',
+    pattern: /(?<![\w-])--(?:[\w-]*-)?(?:password|passwd|token|secret|api-key)[ \t]+["']?(?<secret>[^\s"'-][^\s"']*)/i,
   },
 ];
 

@@ -167,3 +167,9 @@ test.describe('without JavaScript', () => {
     await expect(block(page, 'app=payments').locator('code')).toHaveText('kubectl -n {{namespace}} get pods -l app=payments');
   });
 });
+
+test('a relative link to another runbook file points at its page', async ({ page }) => {
+  await page.locator('.content').getByRole('link', { name: 'ledger replication lag' }).click();
+  await expect(page).toHaveURL(`${FIXTURE}/runbooks/payments/ledger-lag/#diagnosis`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ledger replication lag');
+});

@@ -1,33 +1,28 @@
-import type { Code } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { visit } from 'unist-util-visit';
 import type { ContentProblem } from '../content-problem.ts';
 import type { SourcePage } from '../read-content.ts';
+import { pageOutline } from './parsed-page.ts';
 
 /**
  * A code fence that is never closed: Markdown then renders the rest of the page as one code block, sections and
  * all, and the build does not complain. Reported at the opening fence, where the fix goes.
  */
 export function checkCodeFences(pages: readonly SourcePage[]): ContentProblem[] {
-  return pages.flatMap((page) => {
-    const problems: ContentProblem[] = [];
-    visit(fromMarkdown(page.body), 'code', (node: Code) => {
-      const start = node.position?.start;
-      const end = node.position?.end;
-      if (!start || !end || start.offset === undefined || end.offset === undefined) return;
-      const fence = unclosedFence(page.body.slice(start.offset, end.offset));
-      if (fence) {
-        problems.push({
-          severity: 'error',
-          file: page.file,
-          line: page.bodyLine + start.line - 1,
-          column: start.column,
-          message: `code block opened with ${fence} is never closed: add a closing ${fence}, or everything after it renders as code`,
-        });
-      }
-    });
-    return problems;
-  });
+  return pages.flatMap((page) =>
+    pageOutline(page).code.flatMap(({ line, column, source }): ContentProblem[] => {
+      const fence = unclosedFence(source);
+      return fence
+        ? [
+            {
+              severity: 'error',
+              file: page.file,
+              line: page.bodyLine + line - 1,
+              column,
+              message: `code block opened with ${fence} is never closed: add a closing ${fence}, or everything after it renders as code`,
+            },
+          ]
+        : [];
+    }),
+  );
 }
 
 /**

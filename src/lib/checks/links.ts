@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { fieldPosition, type ContentProblem } from '../content-problem.ts';
-import { markdownOutline } from '../markdown-outline.ts';
 import type { SourcePage } from '../read-content.ts';
+import { pageOutline } from './parsed-page.ts';
 
 /** Where an internal link of a runbook body leads. */
 export type LinkTarget =
@@ -47,14 +47,13 @@ export function checkLinks(pages: readonly SourcePage[]): ContentProblem[] {
   const bySlug = new Map(pages.map((page) => [page.slug, page]));
   const byPath = new Map(pages.map((page) => [pathUnderRunbooks(page), page]));
   const alerts = new Set(pages.flatMap((page) => page.data?.alerts ?? []).map((alert) => alert.toLowerCase()));
-  const outlines = new Map(pages.map((page) => [page, markdownOutline(page.body)]));
-  const ids = (page: SourcePage) => new Set(outlines.get(page)?.headings.map((heading) => heading.id));
+  const ids = (page: SourcePage) => new Set(pageOutline(page).headings.map((heading) => heading.id));
 
   const problems: ContentProblem[] = [];
   for (const page of pages) {
     const at = (line: number, column: number, message: string) =>
       problems.push({ severity: 'error', file: page.file, line: page.bodyLine + line - 1, column, message });
-    for (const { url, line, column } of outlines.get(page)?.links ?? []) {
+    for (const { url, line, column } of pageOutline(page).links) {
       const target = linkTarget(url, pathUnderRunbooks(page));
       const broken = `broken link to ${url}`;
       if (target.kind === 'anchor') {

@@ -1,22 +1,61 @@
-import { mdxToJs } from 'satteri';
+import { mdxToJs, mdxToMdast } from 'satteri';
 import type { ContentProblem } from '../content-problem.ts';
 import type { SourcePage } from '../read-content.ts';
 
 /**
- * `.mdx` pages that do not compile: an unclosed `<div>`, a stray `{`, a `<` that starts no tag. Compiled with
- * satteri, the MDX compiler the build itself runs (through `@astrojs/mdx`), so the check and the build agree on
- * what is valid; with the frontmatter blanked out as the build does, so lines are the file's.
+ * `.mdx` pages the build cannot turn into a page. Compiled with satteri, the MDX compiler the build itself runs
+ * (through `@astrojs/mdx`), so the check and the build agree on what is valid; with the frontmatter blanked out as
+ * the build does, so lines are the file's.
+ * - A syntax error: an unclosed `<div>`, a stray `{`, a `<` that starts no tag.
+ * - A `{{placeholder}}` in prose, outside code: MDX reads `{{namespace}}` as a JavaScript expression, which
+ *   compiles and then fails the build with "namespace is not defined".
  */
 export function checkMdxSyntax(pages: readonly SourcePage[]): ContentProblem[] {
   return pages.flatMap((page): ContentProblem[] => {
     if (!page.file.endsWith('.mdx')) return [];
+    const source = '\n'.repeat(page.bodyLine - 1) + page.body;
     try {
-      mdxToJs('\n'.repeat(page.bodyLine - 1) + page.body);
-      return [];
+      mdxToJs(source);
     } catch (error) {
       return [{ severity: 'error', file: page.file, ...mdxErrorPosition(error), message: `MDX syntax error: ${mdxErrorText(error)}` }];
     }
+    return placeholderExpressions(mdxToMdast(source)).map(({ name, line, column }) => ({
+      severity: 'error' as const,
+      file: page.file,
+      line,
+      column,
+      message: `{{${name}}} in MDX prose is a JavaScript expression, not a placeholder: write it in backticks, \`{{${name}}}\`, or escape both braces, \\{\\{${name}}}`,
+    }));
   });
+}
+
+interface MdxNode {
+  type: string;
+  value?: unknown;
+  children?: unknown;
+  position?: { start: { line: number; column: number } } | undefined;
+}
+
+/**
+ * The `{{name}}`s MDX took for expressions: `{{name}}` is the expression `{name}`, and the escape that looks
+ * right, `\{{name}}`, is a literal `{` then the expression `name` then `}`: both fail with "name is not defined".
+ */
+function placeholderExpressions(node: MdxNode): { name: string; line: number; column: number }[] {
+  const children = Array.isArray(node.children) ? (node.children as MdxNode[]) : [];
+  return children.flatMap((child, index) => {
+    const value = typeof child.value === 'string' ? child.value : '';
+    const expression = child.type === 'mdxTextExpression' || child.type === 'mdxFlowExpression';
+    const name =
+      expression &&
+      (/^\{\s*([A-Za-z_]\w*)\s*\}$/.exec(value)?.[1] ??
+        (textEnds(children[index - 1], /\{$/) && textEnds(children[index + 1], /^\}/) ? /^\s*([A-Za-z_]\w*)\s*$/.exec(value)?.[1] : undefined));
+    const own = name ? [{ name, line: child.position?.start.line ?? 1, column: child.position?.start.column ?? 1 }] : [];
+    return [...own, ...placeholderExpressions(child)];
+  });
+}
+
+function textEnds(node: MdxNode | undefined, pattern: RegExp): boolean {
+  return node?.type === 'text' && typeof node.value === 'string' && pattern.test(node.value);
 }
 
 // satteri's messages read `3:6: Expected a closing tag for `<div>` (3:6) before … (mdx-jsx:unexpected-character)`.

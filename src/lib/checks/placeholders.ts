@@ -1,9 +1,9 @@
-import { codeBlocks } from '../code-blocks.ts';
 import type { ContentProblem } from '../content-problem.ts';
 import { environmentNames } from '../environment-values.ts';
 import { unknownPlaceholders } from '../placeholder-check.ts';
 import type { SourcePage } from '../read-content.ts';
 import type { Environments } from '../schemas/environments.ts';
+import { pageCodeBlocks } from './parsed-page.ts';
 
 /**
  * `{{placeholders}}` that no environment defines for the page's service and that the page does not declare as a
@@ -16,6 +16,6 @@ export function checkPlaceholders(pages: readonly SourcePage[], environments: En
   return pages.flatMap((page) => {
     if (!page.data) return [];
     const known = new Set([...environmentNames(environments, page.data.service), ...page.data.inputs.map((input) => input.name)]);
-    return unknownPlaceholders(codeBlocks(page.body), known, page);
+    return unknownPlaceholders(pageCodeBlocks(page), known, page);
   });
 }

@@ -23,7 +23,7 @@ export function checkReviewAge(pages: readonly SourcePage[], { reviewEvery = DEF
     const where = { file: page.file, ...fieldPosition(page.yaml, ['last_reviewed'], page.yamlLine), field: 'last_reviewed' };
     // Any time on `today` itself is not the future; tomorrow is.
     if (reviewed.getTime() >= today.getTime() + DAY_MINUTES * 60_000) {
-      return [{ severity: 'error', ...where, message: `${formatDate(reviewed)} is in the future (today is ${formatDate(today)})` }];
+      return [{ severity: 'error', ...where, message: `${formatDate(reviewed)} is in the future` }];
     }
     const period = page.data?.review_every ?? reviewEvery;
     if (!reviewOverdue(reviewed, period, today)) return [];

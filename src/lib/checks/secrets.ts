@@ -30,15 +30,17 @@ export function checkSecrets(files: readonly TextFile[]): ContentProblem[] {
  * one `<span>` per token and a secret would never appear in one piece in the markup.
  */
 export function checkPublishedSecrets(files: readonly TextFile[]): ContentProblem[] {
-  return files.flatMap(({ file, text }) =>
-    findSecrets(file.endsWith('.html') ? htmlText(text) : text).map(({ rule, line, column }) => ({
+  return files.flatMap(({ file, text }) => {
+    const html = file.endsWith('.html');
+    return findSecrets(html ? htmlText(text) : text).map(({ rule, line, column }) => ({
       severity: 'error' as const,
       file,
       line,
-      column,
+      // Columns of the text without its tags are not columns of the file; the line still is.
+      ...(!html && { column }),
       message: `published secret (${rule.name}): remove it from the content, rebuild, and rotate it`,
-    })),
-  );
+    }));
+  });
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

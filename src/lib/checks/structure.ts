@@ -1,7 +1,6 @@
-import { codeBlocks } from '../code-blocks.ts';
 import type { ContentProblem } from '../content-problem.ts';
-import { markdownOutline } from '../markdown-outline.ts';
 import type { SourcePage } from '../read-content.ts';
+import { pageCodeBlocks, pageOutline } from './parsed-page.ts';
 
 /**
  * The sections an incident runbook needs, recognised by the words teams use for them in `##` headings
@@ -24,14 +23,14 @@ export function checkStructure(pages: readonly SourcePage[]): ContentProblem[] {
     const problems: ContentProblem[] = [];
     const warn = (line: number, column: number, message: string) => problems.push({ severity: 'warning', file: page.file, line, column, message });
     if (page.data?.kind === 'incident') {
-      const sections = markdownOutline(page.body).headings.filter((heading) => heading.depth === 2).map((heading) => heading.text);
+      const sections = pageOutline(page).headings.filter((heading) => heading.depth === 2).map((heading) => heading.text);
       for (const [section, words] of Object.entries(SECTION_WORDS)) {
         if (!sections.some((text) => words.test(text))) {
           warn(page.bodyLine, 1, `incident runbook without a ${section} section: add a "## ${section === 'diagnosis' ? 'Diagnosis' : 'Resolution'}" section`);
         }
       }
     }
-    for (const block of codeBlocks(page.body)) {
+    for (const block of pageCodeBlocks(page)) {
       const fenceLine = page.bodyLine + block.line - 1;
       if (block.value.trim() === '') warn(fenceLine, 1, 'empty code block');
       block.value.split('\n').forEach((text, index) => {

@@ -1,0 +1,204 @@
+/**
+ * `npm run pdf [-- --env <environment>|all]`: prints the built book (`/book/`, see src/pages/book.astro) with
+ * Chromium to `dist/runbooks.pdf`, placeholders shown as `{{name}}`; `--env production` writes
+ * `dist/runbooks-production.pdf` with production's values; `--env all` writes the default book and one per environment.
+ *
+ * Run after `npm run build`. Offline: the site is served from disk by a server of our own on 127.0.0.1. Knobs:
+ * `RUNBOOKS_OUT_DIR` (the build, default `dist`), `CHROMIUM_PATH` (default `/usr/bin/chromium`); the base path is
+ * read from the build (RUNBOOKS_BASE, when set, must agree with it). Needs poppler-utils (`pdfinfo`) to read page numbers back from the PDF.
+ * Exits 1 with a message when something is missing, 2 when the command line is wrong; a PDF is written to a
+ * temporary file and renamed into place, so a failed run never leaves a half-written one.
+ */
+import { execFile } from 'node:child_process';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from '@playwright/test';
+import { pagesMoved, sectionPages } from '../lib/book-pages.ts';
+import { normalBase, readBuiltBook, type BuiltBook } from '../lib/built-book.ts';
+import { parsePdfArgs, pdfFileName, pdfTargets, PDF_USAGE, UsageError } from '../lib/pdf-options.ts';
+import { parseDestinations, parsePageCount } from '../lib/poppler-output.ts';
+import { serveStatic } from '../lib/static-server.ts';
+
+const run = promisify(execFile);
+
+/** A failure the user can act on: printed as one message, no stack. */
+class PdfError extends Error {}
+
+const PDF_OPTIONS = {
+  format: 'A4',
+  printBackground: true,
+  // Bookmarks come from the headings, and only in a tagged PDF (TOOLCHAIN.md §5).
+  outline: true,
+  tagged: true,
+  // No header and footer templates: the running header and footer are page-margin boxes of the book's own CSS
+  // (src/pages/book.astro). Only a margin box can carry the section's title (a template knows the document's
+  // title only), page numbers sit on the same line with the same font, and a browser's own Print gets them too.
+  displayHeaderFooter: false,
+  margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
+} as const;
+
+// As in playwright.config.ts.
+const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  // Root cannot use Chromium's sandbox.
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+];
+
+interface Written {
+  file: string;
+  pages: number;
+  bytes: number;
+  seconds: number;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { env, help } = parsePdfArgs(argv);
+  if (help) {
+    console.log(PDF_USAGE);
+    return;
+  }
+  const outDir = resolve(process.env.RUNBOOKS_OUT_DIR ?? 'dist');
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const shown = shownPath(outDir);
+
+  const bookFile = join(outDir, 'book', 'index.html');
+  if (!existsSync(outDir)) throw new PdfError(`no build in ${shown}/: run "npm run build" first`);
+  if (!existsSync(bookFile)) throw new PdfError(`${shown}/ has no book (${shownPath(bookFile)}): run "npm run build" first`);
+  let book: BuiltBook;
+  try {
+    book = readBuiltBook(readFileSync(bookFile, 'utf8'));
+  } catch (error) {
+    throw new PdfError(`${shownPath(bookFile)}: ${(error as Error).message}`, { cause: error });
+  }
+  const targets = pdfTargets(env, Object.keys(book.environments));
+  // The site is served under the base it was built for; RUNBOOKS_BASE, when set, must agree.
+  const { base } = book;
+  if (process.env.RUNBOOKS_BASE !== undefined && normalBase(process.env.RUNBOOKS_BASE) !== base) {
+    throw new PdfError(`${shown}/ was built for base path ${base}, but RUNBOOKS_BASE is ${process.env.RUNBOOKS_BASE}: rebuild, or unset RUNBOOKS_BASE`);
+  }
+  try {
+    accessSync(chromiumPath, constants.X_OK);
+  } catch {
+    throw new PdfError(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or point CHROMIUM_PATH at it`);
+  }
+  try {
+    await run('pdfinfo', ['-v']);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new PdfError('pdfinfo not found: install poppler-utils (apt-get install poppler-utils); it reads the page numbers back from the PDF');
+    }
+  }
+
+  const started = performance.now();
+  const server = await serveStatic({ dir: outDir, base });
+  const scratch = await mkdtemp(join(tmpdir(), 'runbooks-pdf-'));
+  let browser: Browser | undefined;
+  try {
+    try {
+      browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+    } catch (error) {
+      throw new PdfError(`Chromium at ${chromiumPath} did not start: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    }
+    const written: Written[] = [];
+    for (const target of targets) {
+      const file = join(outDir, pdfFileName(target));
+      const result = await printBook(browser, `${server.url}book/${target === undefined ? '' : `?env=${target}`}`, target, file, scratch);
+      written.push(result);
+      console.log(`${shownPath(result.file)}: ${result.pages} pages, ${formatBytes(result.bytes)}, ${result.seconds.toFixed(1)} s`);
+    }
+    if (written.length > 1) console.log(`${written.length} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await browser?.close();
+    await server.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Prints one book twice (the second time with page numbers) and moves it into place. */
+async function printBook(browser: Browser, url: string, env: string | undefined, file: string, scratch: string): Promise<Written> {
+  const started = performance.now();
+  // A fresh context per book: no environment choice stored by a previous one.
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (!response?.ok()) throw new PdfError(`${url} answered ${response?.status() ?? 'nothing'}: is the build complete?`);
+    await page
+      .locator('html[data-book-ready]')
+      .waitFor({ state: 'attached', timeout: 30_000 })
+      .catch((error: unknown) => {
+        throw new PdfError(`the book's script did not finish at ${url} (no html[data-book-ready] after 30 s)`, { cause: error });
+      });
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
+    const applied = await page.evaluate(() => document.documentElement.dataset.environment);
+    if (applied !== (env ?? '')) throw new PdfError(`the book at ${url} shows environment "${applied ?? ''}", not "${env ?? ''}"`);
+
+    const anchors = await page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('[data-page-of]')].map((element) => element.dataset.pageOf!))]);
+    const first = await pageNumbers(await page.pdf(PDF_OPTIONS), anchors, join(scratch, 'first.pdf'));
+    await page.evaluate((numbers) => {
+      for (const element of document.querySelectorAll<HTMLElement>('[data-page-of]')) element.textContent = String(numbers[element.dataset.pageOf!]);
+    }, first);
+    const pdf = await page.pdf(PDF_OPTIONS);
+    const second = await pageNumbers(pdf, anchors, join(scratch, 'second.pdf'));
+    const moved = pagesMoved(first, second);
+    if (moved.length > 0) {
+      throw new PdfError(`filling in the page numbers moved ${moved.length} section(s), so the contents would be wrong:\n  ${moved.slice(0, 10).join('\n  ')}`);
+    }
+
+    // Same folder, then rename: the old PDF stays whole until the new one is complete.
+    const temporary = join(resolve(file, '..'), `.${pdfFileName(env)}.${process.pid}.tmp`);
+    try {
+      await writeFile(temporary, pdf);
+      await rename(temporary, file);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    const { stdout } = await run('pdfinfo', [file]);
+    return { file, pages: parsePageCount(stdout), bytes: (await stat(file)).size, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await context.close();
+  }
+}
+
+/** On which page each anchor's section starts, read from the PDF's named destinations. */
+async function pageNumbers(pdf: Buffer, anchors: readonly string[], path: string): Promise<Record<string, number>> {
+  await writeFile(path, pdf);
+  const { stdout } = await run('pdfinfo', ['-dests', path], { maxBuffer: 64 * 1024 * 1024 });
+  return sectionPages(parseDestinations(stdout), anchors);
+}
+
+/** Relative to the working directory when inside it, as the build prints paths; absolute otherwise. */
+function shownPath(path: string): string {
+  const shown = relative(process.cwd(), path);
+  return shown === '' ? '.' : shown.startsWith('..') ? path : shown;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`pdf: ${error.message}`);
+    process.exitCode = 2;
+  } else if (error instanceof PdfError) {
+    console.error(`pdf: ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    console.error('pdf: failed', error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,16 @@
+/** `{ [service]: { [environment]: values } }`, as in the `#placeholder-values` element (see valuesByService). */
+type ValuesByService = Record<string, Record<string, Record<string, string>>>;
+
+/**
+ * The values the book shows. A printed book must say which environment its commands are for, so it fills
+ * placeholders only for an environment asked for by name (`?env=<id>`): unlike a runbook page, it ignores the
+ * reader's stored choice and never falls back to the first environment. Without a valid `?env=` every service
+ * keeps no values and the commands read `{{name}}`.
+ */
+export function bookEnvironment(values: ValuesByService, environmentIds: readonly string[], requested: string | null): { id: string | undefined; values: ValuesByService } {
+  const id = requested !== null && environmentIds.includes(requested) ? requested : undefined;
+  const kept = Object.fromEntries(
+    Object.entries(values).map(([service, byEnvironment]) => [service, id !== undefined && byEnvironment[id] ? { [id]: byEnvironment[id] } : {}]),
+  );
+  return { id, values: kept };
+}

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+/**
+ * The bad-input catalogue (`tests/fixtures/bad/<case>/`) through the real `npm run build`: every case fails the
+ * build with exactly the errors `npm run check` reports (tests/unit/check-fixtures.test.ts pins those lines), and
+ * the out dir still holds the last good site afterwards.
+ *
+ * Builds run one at a time: whatever `RUNBOOKS_CACHE_DIR` says, Astro writes `.astro/content-modules.mjs` (through
+ * a fixed `.tmp` name) in the project root, so two builds at once collide.
+ */
+const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
+const BAD = 'tests/fixtures/bad';
+
+/** What the out dir holds before each build, standing for the last good site. */
+const LAST_GOOD = '<!doctype html><title>Last good build</title>';
+
+const work = mkdtempSync(join(tmpdir(), 'bad-input-build-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+/** `node src/cli/build.ts` on the content root `root`, with its own out and cache folders. */
+async function build(name: string, root: string): Promise<{ code: number; output: string; outDir: string }> {
+  const outDir = join(work, name, 'out');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'index.html'), LAST_GOOD);
+  const env = {
+    ...process.env,
+    // The Node that runs the tests (>= 22.12) also runs Astro.
+    PATH: `${join(PROJECT, 'node_modules/.bin')}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
+    RUNBOOKS_CONTENT_DIR: root,
+    RUNBOOKS_OUT_DIR: outDir,
+    RUNBOOKS_CACHE_DIR: join(work, name, 'cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['src/cli/build.ts'], { cwd: PROJECT, env, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, output: stdout + stderr, outDir };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, output: `${stdout}${stderr}`, outDir };
+  }
+}
+
+/** `npm run check -- --dist <dir>`: the secrets the built site publishes. */
+async function checkDist(dir: string): Promise<string[]> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['src/cli/check.ts', '--dist', dir], { cwd: PROJECT }).catch(
+    (error: { stdout: string }) => error,
+  );
+  return stdout.split('\n').filter(Boolean);
+}
+
+describe('npm run build on the bad-input catalogue', () => {
+  test('the good root builds, with the heading ids its links rely on, and publishes no secret', async () => {
+    const { code, output, outDir } = await build('good', 'tests/fixtures/good');
+    assert.equal(code, 0, output);
+    const page = (slug: string) => readFileSync(join(outDir, 'runbooks', slug, 'index.html'), 'utf8');
+    for (const id of ['diagnosis', 'resolution']) assert.match(page('payments/database-down'), new RegExp(`id="${id}"`));
+    assert.deepEqual(await checkDist(outDir), []);
+  });
+
+  for (const name of readdirSync(join(PROJECT, BAD)).sort()) {
+    test(`${name}: the build fails with the check's errors and keeps the last good site`, async () => {
+      const { code, output, outDir } = await build(name, `${BAD}/${name}`);
+      assert.notEqual(code, 0, `the build of ${name} succeeded:\n${output}`);
+      const errors = readFileSync(join(PROJECT, BAD, name, 'expected.txt'), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes(': error: '));
+      assert.notDeepEqual(errors, [], `${name}/expected.txt has no error line`);
+      for (const line of errors) assert.ok(output.includes(line), `the build output lacks\n  ${line}\n---\n${output}`);
+      assert.equal(readFileSync(join(outDir, 'index.html'), 'utf8'), LAST_GOOD, `the failed build of ${name} did not leave the last good site`);
+    });
+  }
+});

@@ -1,0 +1,241 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+import type { Heading } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { visit } from 'unist-util-visit';
+import { environmentValues } from '../../src/lib/environment-values.ts';
+import { flattenOutline, parseOutline, type OutlineItem } from '../../src/lib/poppler-output.ts';
+import { readContent } from '../../src/lib/read-content.ts';
+import { serveStatic } from '../../src/lib/static-server.ts';
+
+/**
+ * `npm run pdf -- --env all` on a copy of the seed build (dist/, or RUNBOOKS_OUT_DIR), read back with poppler:
+ * what the tests compare against comes from the content files, not from the book.
+ */
+const run = promisify(execFile);
+const build = resolve(process.env.RUNBOOKS_OUT_DIR ?? 'dist');
+const content = readContent('content');
+const pages = content.pages.flatMap((page) => (page.data ? [{ ...page, data: page.data }] : []));
+
+// A copy, so that the shared build stays as the other tests expect it (no PDFs, so no "Download PDF" link).
+let work = '';
+let site = '';
+const pdfPath = (env?: string) => join(site, env ? `runbooks-${env}.pdf` : 'runbooks.pdf');
+
+function text(file: string, ...options: string[]): string {
+  return execFileSync('pdftotext', [...options, file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** The text of each PDF page (pdftotext separates pages with a form feed). */
+function pdfPages(file: string): string[] {
+  return text(file, '-layout').split('\f');
+}
+
+const lines = (pageText: string) =>
+  pageText
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+const normal = (value: string) => value.replace(/\s+/g, ' ').trim();
+const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'runbooks-pdf-e2e-'));
+  site = join(work, 'site');
+  cpSync(build, site, { recursive: true });
+  for (const file of readdirSync(site).filter((name) => name.endsWith('.pdf'))) rmSync(join(site, file));
+});
+
+test.afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+test('before any PDF is made, no "Download PDF" link shows', async ({ page }) => {
+  const server = await serveStatic({ dir: site });
+  try {
+    await page.goto(server.url);
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('link', { name: 'Download PDF' })).toBeHidden();
+  } finally {
+    await server.close();
+  }
+});
+
+test('npm run pdf -- --env all writes the default book and one per environment, and says how long it took', async () => {
+  test.setTimeout(300_000);
+  const { stdout } = await run('npm', ['run', '--silent', 'pdf', '--', '--env', 'all'], { env: { ...process.env, RUNBOOKS_OUT_DIR: site } });
+  const environments = Object.keys(content.environments ?? {});
+  expect(environments.length).toBeGreaterThan(1);
+  for (const env of [undefined, ...environments]) {
+    const file = pdfPath(env);
+    expect(stdout).toMatch(new RegExp(`${escape(file)}: \\d+ pages, [\\d.]+ [KM]B, [\\d.]+ s`));
+    expect(statSync(file).size).toBeGreaterThan(100_000);
+  }
+  // Only the finished PDFs: no temporary file left behind.
+  expect(readdirSync(site).filter((name) => name.includes('.tmp'))).toEqual([]);
+});
+
+test('the PDF is tagged, has text, and is titled after its environment', () => {
+  const info = execFileSync('pdfinfo', [pdfPath('production')], { encoding: 'utf8' });
+  expect(info).toMatch(/^Tagged:\s+yes$/m);
+  expect(info).toMatch(/^Page size:.*\(A4\)$/m);
+  expect(info).toMatch(/^Title:\s+Runbooks book · Production$/m);
+  expect(execFileSync('pdfinfo', [pdfPath()], { encoding: 'utf8' })).toMatch(/^Title:\s+Runbooks book$/m);
+});
+
+test('every page title is in the PDF', () => {
+  const whole = normal(text(pdfPath()));
+  const missing = pages.filter((page) => !whole.includes(normal(page.data.title))).map((page) => page.slug);
+  expect(missing).toEqual([]);
+});
+
+test('the contents give, for three sample runbooks, the page their title is printed on', () => {
+  const book = pdfPages(pdfPath());
+  const contentsPages = book.filter((pageText) => /^Contents\s+page \d+ of \d+$/.test(lines(pageText).at(-1) ?? ''));
+  expect(contentsPages.length).toBeGreaterThan(0);
+  // Short, unique titles: one line in the contents, and no doubt which page they mean.
+  const titles = pages.map((page) => page.data.title);
+  const candidates = pages.filter((page) => page.data.title.length <= 40 && titles.filter((title) => title === page.data.title).length === 1);
+  const samples = [candidates[0]!, candidates[Math.floor(candidates.length / 2)]!, candidates.at(-1)!];
+  for (const sample of samples) {
+    const title = sample.data.title;
+    const entry = new RegExp(`^\\s*${escape(title)}(?:\\s+(?:critical|high|medium|low))?\\s+(\\d+)\\s*$`, 'm');
+    const listed = contentsPages.map((pageText) => entry.exec(pageText)).find(Boolean);
+    expect(listed, `${title} in the contents`).toBeTruthy();
+    const number = Number(listed![1]);
+    const printed = lines(book[number - 1]!);
+    // The running header, then the title as the page's first heading; the running footer names it too.
+    expect(normal(printed.slice(0, 3).join(' ')), `page ${number}`).toContain(title);
+    expect(printed.at(-1), `footer of page ${number}`).toMatch(new RegExp(`^${escape(title)}\\s+page ${number} of \\d+$`));
+    expect(lines(book[number - 2]!).at(-1), `page ${number - 1} is another section`).not.toMatch(new RegExp(`^${escape(title)}\\s+page`));
+  }
+});
+
+test('the alert index gives the page of the runbook that handles each alert', () => {
+  const book = pdfPages(pdfPath());
+  const indexPages = book.filter((pageText) => /^Alert index\s+page \d+ of \d+$/.test(lines(pageText).at(-1) ?? ''));
+  const alerts = pages.flatMap((page) => page.data.alerts.map((alert) => ({ alert, page })));
+  expect(alerts.length).toBeGreaterThan(0);
+  for (const { alert, page } of alerts) {
+    const row = new RegExp(`^\\s*${escape(alert)}\\s.*?\\s(\\d+)\\s*$`, 'm');
+    const listed = indexPages.map((pageText) => row.exec(pageText)).find(Boolean);
+    expect(listed, `${alert} in the alert index`).toBeTruthy();
+    const number = Number(listed![1]);
+    expect(normal(lines(book[number - 1]!).slice(0, 3).join(' ')), `${alert} → page ${number}`).toContain(page.data.title);
+  }
+});
+
+test('the contents and alert index link to the page they name', () => {
+  // pdftohtml writes a link to page N as href="<name>.html#N".
+  const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-f', '2', '-l', '3', pdfPath()], { encoding: 'utf8' });
+  const links = [...xml.matchAll(/<a href="[^"#]*#(\d+)">([^<]+)<\/a>/g)].map(([, target, label]) => ({ target: Number(target), label: label!.trim() }));
+  expect(links.length).toBeGreaterThan(10);
+  const book = pdfPages(pdfPath());
+  for (const { target, label } of links.filter((link) => /^\d+$/.test(link.label) === false).slice(0, 10)) {
+    expect(normal(book[target - 1]!), `link "${label}" → page ${target}`).toContain(normal(label));
+  }
+});
+
+test('bookmarks: the cover, contents by service, alert index, then every page with its sections', () => {
+  const outline = parseOutline(execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-f', '1', '-l', '1', pdfPath()], { encoding: 'utf8' }));
+  const services = new Set(pages.map((page) => page.data.service));
+  const [cover, contents, alertIndex, ...sections] = outline;
+  expect([cover?.title, contents?.title, alertIndex?.title]).toEqual(['Runbooks', 'Contents', 'Alert index']);
+  expect(contents!.children.map((item) => item.title).sort()).toEqual([...services].map((service) => content.services[service]?.label ?? service).sort());
+
+  // Each page's sections are the headings of its Markdown (h2 and below; the title is the h1).
+  const headings = (body: string) => {
+    let count = 0;
+    visit(fromMarkdown(body), 'heading', (node: Heading) => {
+      if (node.depth >= 2) count += 1;
+    });
+    return count;
+  };
+  const descendants = (item: OutlineItem) => flattenOutline(item.children).length;
+  const expected = pages.map((page) => `${page.data.title} (${headings(page.body)} sections)`).sort();
+  const actual = sections.map((item) => `${item.title} (${descendants(item)} sections)`).sort();
+  expect(actual).toEqual(expected);
+  expect(sections.every((item) => item.page !== undefined)).toBe(true);
+});
+
+test('the production book has production values where the default book has {{namespace}}', () => {
+  const production = text(pdfPath('production'));
+  const defaults = text(pdfPath());
+  const architect = environmentValues(content.environments!, 'production', 'architect-api');
+  expect(architect.namespace).toBeTruthy();
+  expect(defaults).toContain('kubectl get pods -n {{namespace}}');
+  expect(defaults).not.toContain(architect.namespace);
+  expect(production).toContain(`kubectl get pods -n ${architect.namespace}`);
+  expect(production).not.toContain('{{namespace}}');
+  expect(text(pdfPath('staging'))).toContain(`kubectl get pods -n ${environmentValues(content.environments!, 'staging', 'architect-api').namespace}`);
+  // Reader inputs are values no environment has: they stay as names in every book.
+  expect(production).toContain('{{routing_key}}');
+  // The cover says which.
+  expect(text(pdfPath('production'), '-layout', '-l', '1')).toMatch(/^Environment\s+Production$/m);
+  expect(text(pdfPath(), '-layout', '-l', '1')).toMatch(/^Environment\s+none: placeholders shown as \{\{name\}\}$/m);
+});
+
+test('no interface text leaks into the PDFs', () => {
+  const sources = content.pages.map((page) => page.text).join('\n');
+  const count = (haystack: string, word: RegExp) => haystack.match(word)?.length ?? 0;
+  for (const env of [undefined, 'production']) {
+    const pdf = text(pdfPath(env));
+    const book = env ?? 'default';
+    // Interface text that no runbook contains.
+    for (const ui of ['Skip to content', 'Values you type here', 'Press slash to search', 'Download PDF', 'On this page', 'Severity levels']) {
+      expect(pdf, `"${ui}" in the ${book} book`).not.toContain(ui);
+    }
+    // Words that runbooks use too: the PDF may hold the content's own, not one more per command block or page
+    // (the cover's "Environment" is the one allowed extra).
+    for (const [word, extra] of [[/\bCopy\b/g, 0], [/\bSearch\b/g, 0], [/\bFill in\b/g, 0], [/\bEnvironment\b/g, 1]] as const) {
+      expect(count(pdf, word), `${word} in the ${book} book`).toBeLessThanOrEqual(count(sources, word) + extra);
+    }
+  }
+});
+
+test('"Download PDF" shows on the home page and runbook pages once the PDFs exist, and opens a runbook at its page', async ({ page }) => {
+  const server = await serveStatic({ dir: site });
+  try {
+    await page.goto(server.url);
+    const link = page.getByRole('link', { name: 'Download PDF', exact: true });
+    await expect(link).toBeVisible();
+    await expect(link).toHaveAttribute('href', '/runbooks.pdf');
+    await expect(page.getByRole('link', { name: 'Download PDF for Production' })).toHaveAttribute('href', '/runbooks-production.pdf');
+    await page.goto(`${server.url}runbooks/architect-api/api-down/`);
+    await expect(page.getByRole('link', { name: 'Download PDF', exact: true })).toHaveAttribute('href', '/runbooks.pdf#nameddest=rb-architect-api--api-down');
+    // That named destination exists in the PDF.
+    expect(execFileSync('pdfinfo', ['-dests', pdfPath()], { encoding: 'utf8' })).toMatch(/^\s*\d+ \[[^\]]*\] "rb-architect-api--api-down"$/m);
+  } finally {
+    await server.close();
+  }
+});
+
+test.describe('fails clearly', () => {
+  const pdf = (env: Record<string, string>, ...args: string[]) =>
+    run('node', ['src/cli/pdf.ts', ...args], { env: { ...process.env, ...env } }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    );
+
+  test('without a build', async () => {
+    const empty = mkdtempSync(join(work, 'empty-'));
+    expect(await pdf({ RUNBOOKS_OUT_DIR: join(empty, 'dist') })).toEqual({ code: 1, stderr: `pdf: no build in ${join(empty, 'dist')}/: run "npm run build" first\n` });
+  });
+
+  test('without Chromium, leaving the existing PDF as it was', async () => {
+    writeFileSync(join(work, 'before.pdf'), readFileSync(pdfPath()));
+    const result = await pdf({ RUNBOOKS_OUT_DIR: site, CHROMIUM_PATH: join(work, 'no-chromium') });
+    expect(result).toEqual({ code: 1, stderr: `pdf: Chromium not found at ${join(work, 'no-chromium')}: install it (apt-get install chromium) or point CHROMIUM_PATH at it\n` });
+    expect(readFileSync(pdfPath()).equals(readFileSync(join(work, 'before.pdf')))).toBe(true);
+  });
+
+  test('for an environment the build does not have', async () => {
+    const result = await pdf({ RUNBOOKS_OUT_DIR: site }, '--env', 'prod');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`pdf: unknown environment "prod": expected one of ${Object.keys(content.environments!).join(', ')}, all\n`);
+  });
+});
