@@ -6,8 +6,7 @@ import { hastRunbookLinks } from './src/plugins/hast-runbook-links.ts';
 import { hastTaskListLabels } from './src/plugins/hast-task-list-labels.ts';
 import { CONTENT_ROOT } from './src/lib/content-root.ts';
 import { contentCheck } from './src/plugins/content-check.ts';
-import { offlineSite } from './src/plugins/offline-site.ts';
-import { pagefindIntegration } from './src/plugins/pagefind.ts';
+import { postBuild } from './src/plugins/post-build.ts';
 import { shikiCommandBlocks } from './src/plugins/shiki-command-blocks.ts';
 
 // Deployment and test knobs, all optional (see README): the public URL, a base path such as `/runbooks/`,
@@ -23,7 +22,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Two files with the same slug (`foo.md` and `foo.mdx`) are an error, not a silent override.
   prerenderConflictBehavior: 'error',
-  integrations: [contentCheck(), mdx(), pagefindIntegration(), offlineSite()],
+  integrations: [contentCheck(), mdx(), postBuild()],
   markdown: {
     processor: satteri({ hastPlugins: [hastTaskListLabels, hastRunbookLinks({ base: base.replace(/\/?$/, '/'), runbooksRoot: `${CONTENT_ROOT}/runbooks` })] }),
     shikiConfig: {

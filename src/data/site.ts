@@ -6,7 +6,9 @@ import { CONTENT_ROOT } from '../lib/content-root.ts';
 import { loadDataFile } from '../lib/load-data-file.ts';
 import { environmentsSchema, type Environments } from '../lib/schemas/environments.ts';
 import { servicesSchema, type Services } from '../lib/schemas/services.ts';
+import { siteConfigSchema, type SiteConfig } from '../lib/schemas/site.ts';
 import { DEFAULT_SEVERITY_DATA, severityDataSchema, severityLevel, type SeverityData } from '../lib/schemas/severity.ts';
+import { reviewOverdue } from '../lib/review.ts';
 import { sortPages } from '../lib/sort-pages.ts';
 
 export type RunbookEntry = CollectionEntry<'runbooks'>;
@@ -22,10 +24,13 @@ export interface Page {
   resolve: number | undefined;
   /** The team's name for the severity (`SEV-1`, `P0`), when it has one. */
   severityLabel: string | undefined;
+  /** Last reviewed longer ago than the page's (or the site's) review period. */
+  reviewOverdue: boolean;
 }
 
 export interface Site {
   pages: Page[];
+  config: SiteConfig;
   environments: Environments;
   severity: SeverityData;
   services: Services;
@@ -48,6 +53,7 @@ async function load(): Promise<Site> {
   const environments = loadDataFile(join(CONTENT_ROOT, 'environments.yaml'), environmentsSchema);
   const severity = loadDataFile(join(CONTENT_ROOT, 'severity.yaml'), severityDataSchema, DEFAULT_SEVERITY_DATA);
   const services = loadDataFile(join(CONTENT_ROOT, 'services.yaml'), servicesSchema, {});
+  const config = loadDataFile(join(CONTENT_ROOT, 'site.yaml'), siteConfigSchema, {});
   const entries = await getCollection('runbooks');
 
   const pages = entries.map((entry): Page => {
@@ -61,12 +67,13 @@ async function load(): Promise<Site> {
       response: data.sla?.response ?? level?.response,
       resolve: data.sla?.resolve,
       severityLabel: level && level.label.toLowerCase() !== data.severity ? level.label : undefined,
+      reviewOverdue: reviewOverdue(data.last_reviewed, data.review_every ?? config.review_every),
     };
   });
   const alertIndex = buildAlertIndex(
     pages.map((page) => ({ ...page.entry.data, slug: page.slug, file: page.file, response: page.response })),
   );
   if (alertIndex.problems.length > 0) throw new ContentError(alertIndex.problems);
-  return { pages: sortPages(pages), environments, severity, services, alerts: alertIndex.entries };
+  return { pages: sortPages(pages), config, environments, severity, services, alerts: alertIndex.entries };
 }
 

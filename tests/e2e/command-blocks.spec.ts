@@ -173,3 +173,10 @@ test('a relative link to another runbook file points at its page', async ({ page
   await expect(page).toHaveURL(`${FIXTURE}/runbooks/payments/ledger-lag/#diagnosis`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ledger replication lag');
 });
+
+test('"Edit this page" links to the source when site.yaml names a repository', async ({ page }) => {
+  await expect(page.getByRole('link', { name: 'Edit this page' })).toHaveAttribute(
+    'href',
+    'https://git.example.com/acme/runbooks/edit/main/tests/fixtures/site/runbooks/payments/pods-crashlooping.md',
+  );
+});

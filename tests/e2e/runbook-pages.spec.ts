@@ -52,6 +52,13 @@ test('the home page lists every page under its service, with severity, response 
   }
 });
 
+test('sitemap.xml lists every page; without a repository URL there is no edit link', async ({ page, request }) => {
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  for (const { slug } of pages) expect(sitemap).toContain(`<loc>/runbooks/${slug}/</loc>`);
+  await page.goto(`/runbooks/${pages[0]!.slug}/`);
+  await expect(page.getByRole('link', { name: 'Edit this page' })).toHaveCount(0);
+});
+
 test('pages work at phone width without horizontal scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   for (const path of ['/', '/runbooks/architect-api/api-down/', '/alerts/']) {

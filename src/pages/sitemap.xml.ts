@@ -1,0 +1,11 @@
+import type { APIRoute } from 'astro';
+import { loadSite } from '../data/site.ts';
+import { sitemapXml } from '../lib/sitemap.ts';
+
+/** Every page a reader lands on (not the alert redirects, which point at runbooks). Absolute with RUNBOOKS_SITE. */
+export const GET: APIRoute = async ({ site }) => {
+  const { pages } = await loadSite();
+  const base = import.meta.env.BASE_URL;
+  const paths = [base, `${base}alerts/`, `${base}severity/`, ...pages.map((page) => `${base}runbooks/${page.slug}/`)];
+  return new Response(sitemapXml(paths, site), { headers: { 'Content-Type': 'application/xml' } });
+};

@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { writeOfflineCopy } from './offline-site.ts';
+import { writeSearchIndex } from './pagefind.ts';
+
+/**
+ * What the written site still needs: the search index and the offline copy. They are independent, and pagefind
+ * indexes in its own process, so both run at once.
+ */
+export function postBuild(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'runbooks:post-build',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.replace(/\/?$/, '/');
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir).replace(/\/$/, '');
+        const started = performance.now();
+        const [indexed, archived] = await Promise.all([writeSearchIndex(site), writeOfflineCopy(site, base)]);
+        logger.info(`indexed ${indexed} pages for search; wrote runbooks-offline.zip (${archived} files) in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}
