@@ -4,15 +4,20 @@
  * search latency in Chromium and the PDF time.
  *
  *   npm run bench -- [--count 1000] [--pairs 3] [--ext mdx|md] [--search-runs 10] [--skip-search] [--skip-pdf]
- *                    [--type-delay 0] [--generator PATH] [--keep]
+ *                    [--type-delay 0] [--pdf-timeout 20] [--generator PATH] [--keep]
  *   npm run bench -- --print bench/results/<file>.json
  *
  * The corpus comes from `../shared/bench/gen-corpus.mjs` beside the repository (`--generator` or
  * `BENCH_GENERATOR` point elsewhere). Builds are cold: each one starts without its output folder and without
  * Astro's cache folder (where rendered Markdown is kept). Ours and the baseline are built in pairs, the first
  * of a pair alternating (ours first in odd pairs), so that drift in the machine's speed hits both sides evenly;
- * the figures are the median and range of the per-pair ratios. Results go to `bench/results/<date>-<N>[-md].json`
- * and are printed as tables with the targets of issue 7 marked PASS or FAIL.
+ * the figures are the median and range of the per-pair ratios. Both sides run `node node_modules/astro/bin/astro.mjs
+ * build` directly (as `npx astro build` would, without npm's own start-up in the measurement); the baseline then
+ * runs `pagefind --site`, which ours does inside its build. Wall time, peak RSS and CPU time cover each whole
+ * process tree. CPU time is reported beside wall time because it hardly moves when other work shares the machine.
+ * `--type-delay` is the pause between keystrokes when typing alert names (0: as fast as Playwright types).
+ * Results go to `bench/results/<date>-<N>[-md].json` and are printed as tables with the targets of issue 7
+ * marked PASS or FAIL.
  * Exits 1 when a build or a measurement fails, 2 when the command line is wrong.
  */
 import { execFileSync } from 'node:child_process';
@@ -20,7 +25,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameS
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseAstroLog, type AstroPhases, type SectionTime } from '../lib/bench-astro-log.ts';
+import { parseAstroLog, phaseAt, type AstroPhases, type BuildPhase, type SectionTime } from '../lib/bench-astro-log.ts';
 import { evenlySpaced, median, pairRatios, ratio, type Spread } from '../lib/bench-stats.ts';
 import { formatBytes, formatMs, formatRatio, formatSpread, formatTable, formatTargets } from '../lib/bench-table.ts';
 import { evaluateTargets, type TargetResult } from '../lib/bench-targets.ts';
@@ -31,7 +36,7 @@ import { measureSearch, type SearchTiming } from './bench/search-latency.ts';
 import { measureSite, type SiteSize } from './bench/site-size.ts';
 
 const USAGE = `usage: npm run bench -- [--count N] [--pairs P] [--ext mdx|md] [--search-runs 10] [--skip-search] [--skip-pdf]
-                        [--type-delay MS] [--generator PATH] [--keep]
+                        [--type-delay MS] [--pdf-timeout MINUTES] [--generator PATH] [--keep]
        npm run bench -- --print bench/results/<file>.json     print the tables of an earlier run`;
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -50,6 +55,7 @@ interface Options {
   skipSearch: boolean;
   skipPdf: boolean;
   typeDelayMs: number;
+  pdfTimeoutMs: number;
   generator: string;
   keep: boolean;
 }
@@ -68,6 +74,7 @@ function parseOptions(argv: string[]): Options | { print: string } | undefined {
         'skip-search': { type: 'boolean', default: false },
         'skip-pdf': { type: 'boolean', default: false },
         'type-delay': { type: 'string', default: '0' },
+        'pdf-timeout': { type: 'string', default: '20' },
         generator: { type: 'string' },
         keep: { type: 'boolean', default: false },
         print: { type: 'string' },
@@ -95,6 +102,7 @@ function parseOptions(argv: string[]): Options | { print: string } | undefined {
     skipSearch: values['skip-search'],
     skipPdf: values['skip-pdf'],
     typeDelayMs: whole('type-delay', values['type-delay'], 0),
+    pdfTimeoutMs: whole('pdf-timeout', values['pdf-timeout'], 1) * 60_000,
     generator,
     keep: values.keep,
   };
@@ -109,6 +117,8 @@ interface Build extends Measurement {
   phases: AstroPhases;
   /** The baseline's separate `pagefind --site` run, included in its wall time, memory and CPU. */
   pagefindCli?: Measurement | undefined;
+  /** The phase the build was in when its memory peaked. */
+  peakPhase?: BuildPhase | 'pagefind --site' | undefined;
   log: string;
 }
 
@@ -144,8 +154,10 @@ function baselineEnv(work: Workspace): NodeJS.ProcessEnv {
 }
 
 function failed(what: string, result: Measurement, logFile: string): BenchError {
-  const tail = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-25).join('\n');
-  return new BenchError(`${what} failed (exit ${result.exitCode ?? result.signal}); log: ${logFile}\n${tail}`);
+  // Chromium's own chatter (`[pid=…][err] …dbus…`) would hide the tool's message.
+  const lines = readFileSync(logFile, 'utf8').trimEnd().split('\n').filter((line) => !line.startsWith('[pid='));
+  const how = result.timedOut ? `killed after ${formatMs(result.wallMs)}` : `exit ${result.exitCode ?? result.signal}`;
+  return new BenchError(`${what} failed (${how}); log: ${logFile}\n${lines.slice(-15).join('\n')}`);
 }
 
 async function build(side: Side, pair: number, work: Workspace): Promise<Build> {
@@ -157,26 +169,36 @@ async function build(side: Side, pair: number, work: Workspace): Promise<Build> 
     // Our build runs pagefind itself, in `astro:build:done` (src/plugins/pagefind.ts).
     const result = await measureCommand(process.execPath, [ASTRO, 'build', '--root', REPO], { cwd: work.cwd.ours, env: ourEnv(work), logFile });
     if (result.exitCode !== 0) throw failed(`our build (pair ${pair})`, result, logFile);
-    return { ...result, side, pair, phases: parseAstroLog(readFileSync(logFile, 'utf8')), log: logFile };
+    const phases = parseAstroLog(readFileSync(logFile, 'utf8'));
+    return { ...result, side, pair, phases, peakPhase: peakPhase(phases, result), log: logFile };
   }
   const astro = await measureCommand(process.execPath, [ASTRO, 'build', '--root', BASELINE], { cwd: work.cwd.baseline, env: baselineEnv(work), logFile });
   if (astro.exitCode !== 0) throw failed(`the baseline build (pair ${pair})`, astro, logFile);
   const pagefindLog = join(work.logs, `${side}-${pair}-pagefind.log`);
   const pagefind = await measureCommand(process.execPath, [PAGEFIND, '--site', work.out.baseline], { cwd: REPO, env: baseEnv(), logFile: pagefindLog });
   if (pagefind.exitCode !== 0) throw failed(`pagefind on the baseline (pair ${pair})`, pagefind, pagefindLog);
+  const phases = parseAstroLog(readFileSync(logFile, 'utf8'));
+  const pagefindPeaks = pagefind.peakRssBytes > astro.peakRssBytes;
   return {
     side,
     pair,
     wallMs: astro.wallMs + pagefind.wallMs,
     peakRssBytes: Math.max(astro.peakRssBytes, pagefind.peakRssBytes),
+    peakAtMs: pagefindPeaks ? astro.wallMs + pagefind.peakAtMs : astro.peakAtMs,
+    peakPhase: pagefindPeaks ? 'pagefind --site' : peakPhase(phases, astro),
     cpuMs: astro.cpuMs + pagefind.cpuMs,
     samples: astro.samples + pagefind.samples,
     exitCode: 0,
     signal: null,
-    phases: parseAstroLog(readFileSync(logFile, 'utf8')),
+    timedOut: false,
+    phases,
     pagefindCli: pagefind,
     log: logFile,
   };
+}
+
+function peakPhase(phases: AstroPhases, result: Measurement): BuildPhase | undefined {
+  return phases.totalMs === undefined ? undefined : phaseAt(phases, result.wallMs - phases.totalMs, result.peakAtMs);
 }
 
 /**
@@ -253,9 +275,9 @@ async function benchPdf(work: Workspace, options: Options): Promise<PdfResult> {
   const match = /^node (\S+\.ts)$/.exec(command);
   if (!match) return { skipped: `"pdf" script is not "node <file>.ts": ${command}` };
   const logFile = join(work.logs, 'pdf.log');
-  const result = await measureCommand(process.execPath, [match[1]!], { cwd: REPO, env: ourEnv(work), logFile });
+  const result = await measureCommand(process.execPath, [match[1]!], { cwd: REPO, env: ourEnv(work), logFile, timeoutMs: options.pdfTimeoutMs });
   const pdf = join(work.out.ours, 'runbooks.pdf');
-  if (result.exitCode !== 0) return { error: failed('npm run pdf', result, logFile).message, wallMs: result.wallMs };
+  if (result.exitCode !== 0) return { error: failed('npm run pdf', result, logFile).message, wallMs: result.wallMs, peakRssBytes: result.peakRssBytes };
   return { wallMs: result.wallMs, peakRssBytes: result.peakRssBytes, cpuMs: result.cpuMs, ...(existsSync(pdf) && { bytes: statSync(pdf).size }) };
 }
 
@@ -282,13 +304,27 @@ function phaseMedians(builds: Build[]) {
     viteBuildsMs: medianOf(builds, (build) => (build.phases.viteBuildsMs.length > 0 ? build.phases.viteBuildsMs.reduce((a, b) => a + b, 0) : undefined)),
     staticRoutesMs: medianOf(builds, (build) => build.phases.staticRoutesMs),
     afterBuildMs: medianOf(builds, (build) =>
-      build.phases.totalMs !== undefined && build.phases.buildMs !== undefined ? build.phases.totalMs - build.phases.buildMs : undefined,
+      build.phases.totalMs !== undefined && build.phases.collectMs !== undefined && build.phases.staticBuildMs !== undefined
+        ? build.phases.totalMs - build.phases.collectMs - build.phases.staticBuildMs
+        : undefined,
     ),
     astroTotalMs: medianOf(builds, (build) => build.phases.totalMs),
+    // Node start-up, loading the config and integrations' setup hooks: before Astro starts its own clock.
+    startupMs: medianOf(builds, (build) => (build.phases.totalMs === undefined ? undefined : build.wallMs - (build.pagefindCli?.wallMs ?? 0) - build.phases.totalMs)),
     pagefindCliMs: medianOf(builds, (build) => build.pagefindCli?.wallMs),
     wallMs: medianOf(builds, (build) => build.wallMs),
     sections: sectionMedians(builds),
+    afterBuildSteps: stepMedians(builds),
   };
+}
+
+/** Per integration that logged after the build proper (our pagefind, the offline zip), the median of its time. */
+function stepMedians(builds: Build[]): { integration: string; ms: number }[] {
+  const names = [...new Set(builds.flatMap((build) => build.phases.afterBuildSteps.map((step) => step.integration)))];
+  return names.map((integration) => ({
+    integration,
+    ms: median(builds.flatMap((build) => build.phases.afterBuildSteps.filter((step) => step.integration === integration).map((step) => step.ms))),
+  }));
 }
 
 /** Per section of the site, the pages and the median of their summed render times over the builds. */
@@ -300,6 +336,13 @@ function sectionMedians(builds: Build[]): SectionTime[] {
       return { section, pages: Math.max(...found.map((item) => item.pages)), ms: median(found.map((item) => item.ms)) };
     })
     .sort((a, b) => b.ms - a.ms);
+}
+
+/** `static routes ×2, after build` */
+function peakPhases(builds: Build[]): string {
+  const counts = new Map<string, number>();
+  for (const build of builds) counts.set(build.peakPhase ?? '?', (counts.get(build.peakPhase ?? '?') ?? 0) + 1);
+  return [...counts].map(([phase, count]) => (count > 1 ? `${phase} ×${count}` : phase)).join(', ');
 }
 
 function printReport(report: Report): void {
@@ -322,6 +365,7 @@ function printReport(report: Report): void {
       [
         ['Wall time', ms(medianOf(ours, (b) => b.wallMs)), ms(medianOf(base, (b) => b.wallMs)), spread(ratios.wall)],
         ['Peak RSS (process tree)', bytes(medianOf(ours, (b) => b.peakRssBytes)), bytes(medianOf(base, (b) => b.peakRssBytes)), spread(ratios.peakRss)],
+        ['  reached during', peakPhases(ours), peakPhases(base), ''],
         ['CPU time (user + system)', ms(medianOf(ours, (b) => b.cpuMs)), ms(medianOf(base, (b) => b.cpuMs)), spread(ratios.cpu)],
       ],
     ),
@@ -332,10 +376,12 @@ function printReport(report: Report): void {
     formatTable(
       ['Phase (Astro timing, median)', 'Ours', 'Baseline', 'Ours / baseline'],
       [
-        ['Content sync + types', ms(po.contentSyncMs), ms(pb.contentSyncMs), r(po.contentSyncMs, pb.contentSyncMs)],
-        ['Vite builds (MDX compile, bundle)', ms(po.viteBuildsMs), ms(pb.viteBuildsMs), r(po.viteBuildsMs, pb.viteBuildsMs)],
+        ['Start-up (before Astro starts timing)', ms(po.startupMs), ms(pb.startupMs), r(po.startupMs, pb.startupMs)],
+        ['Content sync + types (.md rendered here)', ms(po.contentSyncMs), ms(pb.contentSyncMs), r(po.contentSyncMs, pb.contentSyncMs)],
+        ['Vite builds (MDX compiled here, bundle)', ms(po.viteBuildsMs), ms(pb.viteBuildsMs), r(po.viteBuildsMs, pb.viteBuildsMs)],
         ['Static routes (render pages)', ms(po.staticRoutesMs), ms(pb.staticRoutesMs), r(po.staticRoutesMs, pb.staticRoutesMs)],
-        ['After build (build:done: our pagefind)', ms(po.afterBuildMs), ms(pb.afterBuildMs), r(po.afterBuildMs, pb.afterBuildMs)],
+        ['After build (astro:build:done hooks)', ms(po.afterBuildMs), ms(pb.afterBuildMs), r(po.afterBuildMs, pb.afterBuildMs)],
+        ...po.afterBuildSteps.map((step) => [`  of which ${step.integration} (±1 s)`, ms(step.ms), '', '']),
         ['pagefind --site (baseline)', '', ms(pb.pagefindCliMs), ''],
         ['Astro total', ms(po.astroTotalMs), ms(pb.astroTotalMs), r(po.astroTotalMs, pb.astroTotalMs)],
         ['Wall (incl. process start)', ms(po.wallMs), ms(pb.wallMs), r(po.wallMs, pb.wallMs)],
@@ -385,7 +431,7 @@ function printReport(report: Report): void {
     for (const query of search.queries.filter((item) => item.error)) log(`search ${query.alert}: ${query.error}`);
   }
   if (pdf.skipped) out(`PDF: skipped (${pdf.skipped})`);
-  else if (pdf.error) out(`PDF: failed\n${pdf.error}`);
+  else if (pdf.error) out(`PDF: failed after ${ms(pdf.wallMs)}, peak RSS ${bytes(pdf.peakRssBytes)}\n${pdf.error}`);
   else out(`PDF (npm run pdf at N = ${options.count}): ${ms(pdf.wallMs)}, peak RSS ${bytes(pdf.peakRssBytes)}, ${bytes(pdf.bytes)}`);
   out(formatTargets(targets));
   if (options.count !== 1000 || options.ext !== 'mdx') out('(The targets are set for N = 1000 and the .mdx corpus; at other sizes they are indicative only.)');

@@ -15,10 +15,10 @@ import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from '@playwright/test';
+import { type Browser, chromium } from '@playwright/test';
 import { pagesMoved, sectionPages } from '../lib/book-pages.ts';
-import { normalBase, readBuiltBook, type BuiltBook } from '../lib/built-book.ts';
-import { parsePdfArgs, pdfFileName, pdfTargets, PDF_USAGE, UsageError } from '../lib/pdf-options.ts';
+import { type BuiltBook, normalBase, readBuiltBook } from '../lib/built-book.ts';
+import { PDF_USAGE, parsePdfArgs, pdfFileName, pdfTargets, UsageError } from '../lib/pdf-options.ts';
 import { parseDestinations, parsePageCount } from '../lib/poppler-output.ts';
 import { serveStatic } from '../lib/static-server.ts';
 
@@ -143,7 +143,9 @@ async function printBook(browser: Browser, url: string, env: string | undefined,
     const applied = await page.evaluate(() => document.documentElement.dataset.environment);
     if (applied !== (env ?? '')) throw new PdfError(`the book at ${url} shows environment "${applied ?? ''}", not "${env ?? ''}"`);
 
-    const anchors = await page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('[data-page-of]')].map((element) => element.dataset.pageOf!))]);
+    const anchors = await page.evaluate(() => [
+      ...new Set([...document.querySelectorAll<HTMLElement>('[data-page-of]')].map((element) => element.dataset.pageOf!)),
+    ]);
     const first = await pageNumbers(await page.pdf(PDF_OPTIONS), anchors, join(scratch, 'first.pdf'));
     await page.evaluate((numbers) => {
       for (const element of document.querySelectorAll<HTMLElement>('[data-page-of]')) element.textContent = String(numbers[element.dataset.pageOf!]);

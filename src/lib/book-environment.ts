@@ -7,7 +7,11 @@ type ValuesByService = Record<string, Record<string, Record<string, string>>>;
  * reader's stored choice and never falls back to the first environment. Without a valid `?env=` every service
  * keeps no values and the commands read `{{name}}`.
  */
-export function bookEnvironment(values: ValuesByService, environmentIds: readonly string[], requested: string | null): { id: string | undefined; values: ValuesByService } {
+export function bookEnvironment(
+  values: ValuesByService,
+  environmentIds: readonly string[],
+  requested: string | null,
+): { id: string | undefined; values: ValuesByService } {
   const id = requested !== null && environmentIds.includes(requested) ? requested : undefined;
   const kept = Object.fromEntries(
     Object.entries(values).map(([service, byEnvironment]) => [service, id !== undefined && byEnvironment[id] ? { [id]: byEnvironment[id] } : {}]),

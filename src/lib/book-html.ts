@@ -75,7 +75,11 @@ export function bookHtml(html: string, options: BookHtmlOptions): string {
       const quote = isQuoted ? quoted[0]! : '"';
       let next: string;
       if (ID_ATTRIBUTES.has(attribute)) next = value && bookId(anchor, value);
-      else if (IDREF_ATTRIBUTES.has(attribute)) next = value.split(/\s+/).map((id) => (id ? bookId(anchor, id) : id)).join(' ');
+      else if (IDREF_ATTRIBUTES.has(attribute))
+        next = value
+          .split(/\s+/)
+          .map((id) => (id ? bookId(anchor, id) : id))
+          .join(' ');
       else if (attribute === 'href' || attribute === 'xlink:href') next = rewriteHref(value);
       else return whole;
       return `${space}${name}${equals}${quote}${next}${quote}`;

@@ -9,7 +9,12 @@
 export function sectionPages(destinations: ReadonlyMap<string, number>, anchors: readonly string[]): Record<string, number> {
   const missing = anchors.filter((anchor) => !destinations.has(anchor));
   if (missing.length > 0) {
-    throw new Error(`the PDF has no destination for ${missing.length} section(s): ${missing.slice(0, 5).map((anchor) => `#${anchor}`).join(', ')}${missing.length > 5 ? ', …' : ''}`);
+    throw new Error(
+      `the PDF has no destination for ${missing.length} section(s): ${missing
+        .slice(0, 5)
+        .map((anchor) => `#${anchor}`)
+        .join(', ')}${missing.length > 5 ? ', …' : ''}`,
+    );
   }
   return Object.fromEntries(anchors.map((anchor) => [anchor, destinations.get(anchor)!]));
 }

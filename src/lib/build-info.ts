@@ -37,7 +37,11 @@ export function buildInfo(contentRoot: string, env: Env = process.env, now: Date
   let commit = commitFromEnv(env);
   if (commit === undefined) {
     try {
-      commit = execFileSync('git', ['-C', contentRoot, 'describe', '--always', '--dirty', '--abbrev=12'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+      commit =
+        execFileSync('git', ['-C', contentRoot, 'describe', '--always', '--dirty', '--abbrev=12'], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        }).trim() || undefined;
     } catch {
       commit = undefined;
     }

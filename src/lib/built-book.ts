@@ -13,7 +13,8 @@ export interface BuiltBook {
 export function readBuiltBook(html: string): BuiltBook {
   const base = /<html\b[^>]*\sdata-base="([^"]*)"/.exec(html)?.[1];
   const environments = /<script type="application\/json" id="book-environments">([\s\S]*?)<\/script>/.exec(html)?.[1];
-  if (base === undefined || environments === undefined) throw new Error('the built book is not one this tool knows (no data-base or #book-environments): rebuild the site');
+  if (base === undefined || environments === undefined)
+    throw new Error('the built book is not one this tool knows (no data-base or #book-environments): rebuild the site');
   return { base, environments: JSON.parse(environments) as Record<string, string> };
 }
 

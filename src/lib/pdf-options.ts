@@ -11,7 +11,12 @@ export class UsageError extends Error {}
 export function parsePdfArgs(argv: readonly string[]): { env: string | undefined; help: boolean } {
   let values: { env?: string | undefined; help?: boolean | undefined };
   try {
-    ({ values } = parseArgs({ args: [...argv], options: { env: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { env: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${PDF_USAGE}`, { cause: error });
   }

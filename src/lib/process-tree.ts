@@ -86,6 +86,8 @@ export interface Measurement {
   wallMs: number;
   /** The highest summed RSS of the tree seen at any sample. */
   peakRssBytes: number;
+  /** When that peak was sampled, in ms after the start: tells which phase of a build holds the memory. */
+  peakAtMs: number;
   /**
    * User + system CPU time of the whole tree (the children this process waited for, and theirs). Less sensitive
    * than wall time to other work on the machine, so it is recorded beside it.
@@ -94,6 +96,8 @@ export interface Measurement {
   samples: number;
   exitCode: number | null;
   signal: NodeJS.Signals | null;
+  /** The command ran past `timeoutMs` and its whole tree was killed. */
+  timedOut: boolean;
 }
 
 export interface MeasureOptions {
@@ -102,6 +106,19 @@ export interface MeasureOptions {
   /** The command's stdout and stderr go here; they are discarded when absent. */
   logFile?: string;
   intervalMs?: number;
+  /** Kill the whole tree (SIGTERM, then SIGKILL 5 s later) when the command runs longer than this. */
+  timeoutMs?: number;
+}
+
+/** Signals every process of a tree, leaves first; processes already gone are skipped. */
+function killTree(pid: number, signal: NodeJS.Signals): void {
+  for (const member of processTree(pid).reverse()) {
+    try {
+      process.kill(member, signal);
+    } catch {
+      // already exited
+    }
+  }
 }
 
 /**
@@ -114,25 +131,47 @@ export function measureCommand(command: string, args: readonly string[], options
   const started = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', log, log] });
   let peakRssBytes = 0;
+  let peakAtMs = 0;
   let samples = 0;
   const sample = () => {
     if (child.pid === undefined) return;
-    peakRssBytes = Math.max(peakRssBytes, treeRss(child.pid));
+    const rss = treeRss(child.pid);
+    if (rss > peakRssBytes) {
+      peakRssBytes = rss;
+      peakAtMs = performance.now() - started;
+    }
     samples += 1;
   };
   const timer = setInterval(sample, options.intervalMs ?? 50);
   sample();
+  let timedOut = false;
+  let killer: NodeJS.Timeout | undefined;
+  const deadline =
+    options.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          if (child.pid === undefined) return;
+          const pid = child.pid;
+          killTree(pid, 'SIGTERM');
+          killer = setTimeout(() => killTree(pid, 'SIGKILL'), 5000);
+        }, options.timeoutMs);
+  const stop = () => {
+    clearInterval(timer);
+    clearTimeout(deadline);
+    clearTimeout(killer);
+  };
   return new Promise((resolve, reject) => {
     child.on('error', (error) => {
-      clearInterval(timer);
+      stop();
       if (typeof log === 'number') closeSync(log);
       reject(new Error(`could not start ${command}`, { cause: error }));
     });
     child.on('exit', (exitCode, signal) => {
       const wallMs = performance.now() - started;
-      clearInterval(timer);
+      stop();
       if (typeof log === 'number') closeSync(log);
-      resolve({ wallMs, peakRssBytes, cpuMs: childrenCpuMs() - cpuBefore, samples, exitCode, signal });
+      resolve({ wallMs, peakRssBytes, peakAtMs, cpuMs: childrenCpuMs() - cpuBefore, samples, exitCode, signal, timedOut });
     });
   });
 }

@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-import type { Heading } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { visit } from 'unist-util-visit';
 import { environmentValues } from '../../src/lib/environment-values.ts';
-import { flattenOutline, parseOutline, type OutlineItem } from '../../src/lib/poppler-output.ts';
+import { markdownOutline } from '../../src/lib/markdown-outline.ts';
+import { flattenOutline, type OutlineItem, parseOutline } from '../../src/lib/poppler-output.ts';
 import { readContent } from '../../src/lib/read-content.ts';
 import { serveStatic } from '../../src/lib/static-server.ts';
 
@@ -41,7 +39,7 @@ const lines = (pageText: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 const normal = (value: string) => value.replace(/\s+/g, ' ').trim();
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test.describe.configure({ mode: 'serial' });
 
@@ -72,7 +70,7 @@ test('npm run pdf -- --env all writes the default book and one per environment, 
   expect(environments.length).toBeGreaterThan(1);
   for (const env of [undefined, ...environments]) {
     const file = pdfPath(env);
-    expect(stdout).toMatch(new RegExp(`${escape(file)}: \\d+ pages, [\\d.]+ [KM]B, [\\d.]+ s`));
+    expect(stdout).toMatch(new RegExp(`${literal(file)}: \\d+ pages, [\\d.]+ [KM]B, [\\d.]+ s`));
     expect(statSync(file).size).toBeGreaterThan(100_000);
   }
   // Only the finished PDFs: no temporary file left behind.
@@ -103,15 +101,15 @@ test('the contents give, for three sample runbooks, the page their title is prin
   const samples = [candidates[0]!, candidates[Math.floor(candidates.length / 2)]!, candidates.at(-1)!];
   for (const sample of samples) {
     const title = sample.data.title;
-    const entry = new RegExp(`^\\s*${escape(title)}(?:\\s+(?:critical|high|medium|low))?\\s+(\\d+)\\s*$`, 'm');
+    const entry = new RegExp(`^\\s*${literal(title)}(?:\\s+(?:critical|high|medium|low))?\\s+(\\d+)\\s*$`, 'm');
     const listed = contentsPages.map((pageText) => entry.exec(pageText)).find(Boolean);
     expect(listed, `${title} in the contents`).toBeTruthy();
     const number = Number(listed![1]);
     const printed = lines(book[number - 1]!);
     // The running header, then the title as the page's first heading; the running footer names it too.
     expect(normal(printed.slice(0, 3).join(' ')), `page ${number}`).toContain(title);
-    expect(printed.at(-1), `footer of page ${number}`).toMatch(new RegExp(`^${escape(title)}\\s+page ${number} of \\d+$`));
-    expect(lines(book[number - 2]!).at(-1), `page ${number - 1} is another section`).not.toMatch(new RegExp(`^${escape(title)}\\s+page`));
+    expect(printed.at(-1), `footer of page ${number}`).toMatch(new RegExp(`^${literal(title)}\\s+page ${number} of \\d+$`));
+    expect(lines(book[number - 2]!).at(-1), `page ${number - 1} is another section`).not.toMatch(new RegExp(`^${literal(title)}\\s+page`));
   }
 });
 
@@ -121,11 +119,18 @@ test('the alert index gives the page of the runbook that handles each alert', ()
   const alerts = pages.flatMap((page) => page.data.alerts.map((alert) => ({ alert, page })));
   expect(alerts.length).toBeGreaterThan(0);
   for (const { alert, page } of alerts) {
-    const row = new RegExp(`^\\s*${escape(alert)}\\s.*?\\s(\\d+)\\s*$`, 'm');
+    const row = new RegExp(`^\\s*${literal(alert)}\\s.*?\\s(\\d+)\\s*$`, 'm');
     const listed = indexPages.map((pageText) => row.exec(pageText)).find(Boolean);
     expect(listed, `${alert} in the alert index`).toBeTruthy();
     const number = Number(listed![1]);
-    expect(normal(lines(book[number - 1]!).slice(0, 3).join(' ')), `${alert} → page ${number}`).toContain(page.data.title);
+    expect(
+      normal(
+        lines(book[number - 1]!)
+          .slice(0, 3)
+          .join(' '),
+      ),
+      `${alert} → page ${number}`,
+    ).toContain(page.data.title);
   }
 });
 
@@ -148,13 +153,7 @@ test('bookmarks: the cover, contents by service, alert index, then every page wi
   expect(contents!.children.map((item) => item.title).sort()).toEqual([...services].map((service) => content.services[service]?.label ?? service).sort());
 
   // Each page's sections are the headings of its Markdown (h2 and below; the title is the h1).
-  const headings = (body: string) => {
-    let count = 0;
-    visit(fromMarkdown(body), 'heading', (node: Heading) => {
-      if (node.depth >= 2) count += 1;
-    });
-    return count;
-  };
+  const headings = (body: string) => markdownOutline(body).headings.filter((heading) => heading.depth >= 2).length;
   const descendants = (item: OutlineItem) => flattenOutline(item.children).length;
   const expected = pages.map((page) => `${page.data.title} (${headings(page.body)} sections)`).sort();
   const actual = sections.map((item) => `${item.title} (${descendants(item)} sections)`).sort();
@@ -180,18 +179,27 @@ test('the production book has production values where the default book has {{nam
 });
 
 test('no interface text leaks into the PDFs', () => {
-  const sources = content.pages.map((page) => page.text).join('\n');
+  // Whitespace made single spaces on both sides: a phrase may wrap at a different place in the source and the PDF.
+  const sources = normal(content.pages.map((page) => page.text).join('\n'));
   const count = (haystack: string, word: RegExp) => haystack.match(word)?.length ?? 0;
   for (const env of [undefined, 'production']) {
-    const pdf = text(pdfPath(env));
+    const pdf = normal(text(pdfPath(env)));
     const book = env ?? 'default';
-    // Interface text that no runbook contains.
-    for (const ui of ['Skip to content', 'Values you type here', 'Press slash to search', 'Download PDF', 'On this page', 'Severity levels']) {
-      expect(pdf, `"${ui}" in the ${book} book`).not.toContain(ui);
-    }
-    // Words that runbooks use too: the PDF may hold the content's own, not one more per command block or page
-    // (the cover's "Environment" is the one allowed extra).
-    for (const [word, extra] of [[/\bCopy\b/g, 0], [/\bSearch\b/g, 0], [/\bFill in\b/g, 0], [/\bEnvironment\b/g, 1]] as const) {
+    // Interface text may appear in the PDF only as often as the content itself says it: a copy button on every
+    // command block, or the site's header on every page, would add dozens (the cover's "Environment" is the one extra).
+    const ui: [RegExp, number][] = [
+      [/Skip to content/g, 0],
+      [/Values you type here/g, 0],
+      [/Press slash to search/g, 0],
+      [/Download PDF/g, 0],
+      [/On this page/g, 0],
+      [/Severity levels/g, 0],
+      [/\bCopy\b/g, 0],
+      [/\bSearch\b/g, 0],
+      [/\bFill in\b/g, 0],
+      [/\bEnvironment\b/g, 1],
+    ];
+    for (const [word, extra] of ui) {
       expect(count(pdf, word), `${word} in the ${book} book`).toBeLessThanOrEqual(count(sources, word) + extra);
     }
   }
@@ -214,6 +222,33 @@ test('"Download PDF" shows on the home page and runbook pages once the PDFs exis
   }
 });
 
+test('the book is one document: ids unique, every #link lands, one section per page, placeholders as {{name}}', async ({ page }) => {
+  await page.goto('/book/');
+  await expect(page.locator('html[data-book-ready]')).toBeAttached();
+  const book = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((link) => decodeURIComponent(link.hash.slice(1)));
+    return {
+      duplicates: ids.filter((id, index) => ids.indexOf(id) !== index),
+      unresolved: links.filter((id) => !document.getElementById(id)),
+      links: links.length,
+      sections: document.querySelectorAll('section.book-page[data-service]').length,
+      filled: document.querySelectorAll('.ph[data-filled]').length,
+      unfilled: document.querySelectorAll('.ph[data-unfilled]').length,
+      pagefind: document.querySelectorAll('[data-pagefind-body]').length,
+    };
+  });
+  expect(book).toMatchObject({ duplicates: [], unresolved: [], sections: pages.length, filled: 0, pagefind: 0 });
+  expect(book.links).toBeGreaterThan(pages.length);
+  expect(book.unfilled).toBeGreaterThan(0);
+
+  // ?env= fills them as a runbook page does, per service.
+  await page.goto('/book/?env=production');
+  await expect(page.locator('html[data-book-ready]')).toBeAttached();
+  const architect = environmentValues(content.environments!, 'production', 'architect-api');
+  await expect(page.locator('section[data-service="architect-api"] .ph[data-placeholder="namespace"]').first()).toHaveText(architect.namespace!);
+});
+
 test.describe('fails clearly', () => {
   const pdf = (env: Record<string, string>, ...args: string[]) =>
     run('node', ['src/cli/pdf.ts', ...args], { env: { ...process.env, ...env } }).then(
@@ -223,13 +258,19 @@ test.describe('fails clearly', () => {
 
   test('without a build', async () => {
     const empty = mkdtempSync(join(work, 'empty-'));
-    expect(await pdf({ RUNBOOKS_OUT_DIR: join(empty, 'dist') })).toEqual({ code: 1, stderr: `pdf: no build in ${join(empty, 'dist')}/: run "npm run build" first\n` });
+    expect(await pdf({ RUNBOOKS_OUT_DIR: join(empty, 'dist') })).toEqual({
+      code: 1,
+      stderr: `pdf: no build in ${join(empty, 'dist')}/: run "npm run build" first\n`,
+    });
   });
 
   test('without Chromium, leaving the existing PDF as it was', async () => {
     writeFileSync(join(work, 'before.pdf'), readFileSync(pdfPath()));
     const result = await pdf({ RUNBOOKS_OUT_DIR: site, CHROMIUM_PATH: join(work, 'no-chromium') });
-    expect(result).toEqual({ code: 1, stderr: `pdf: Chromium not found at ${join(work, 'no-chromium')}: install it (apt-get install chromium) or point CHROMIUM_PATH at it\n` });
+    expect(result).toEqual({
+      code: 1,
+      stderr: `pdf: Chromium not found at ${join(work, 'no-chromium')}: install it (apt-get install chromium) or point CHROMIUM_PATH at it\n`,
+    });
     expect(readFileSync(pdfPath()).equals(readFileSync(join(work, 'before.pdf')))).toBe(true);
   });
 

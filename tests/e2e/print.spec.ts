@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
 /**
  * Printing a page (print media, as Ctrl+P and `page.pdf` lay it out): content only, nothing cut at the right edge.
@@ -37,7 +37,7 @@ test('interface is hidden in print, content and facts are not', async ({ page })
     page.getByRole('combobox', { name: 'Environment' }),
     page.getByRole('button', { name: /^Copy/ }).first(),
     page.getByRole('heading', { name: 'Fill in' }),
-    page.getByRole('navigation', { name: 'On this page' }),
+    page.getByRole('navigation', { name: 'On this page' }).first(),
   ];
   for (const element of ui) await expect(element).toBeVisible();
 
@@ -67,7 +67,11 @@ test('severity and response time read in black and white: the word, in a bordere
 test('external links show where they go; links within the site do not', async ({ page }) => {
   await page.goto('/runbooks/architect-api/contacts/');
   await page.emulateMedia({ media: 'print' });
-  const after = (selector: string) => page.locator(selector).first().evaluate((link) => getComputedStyle(link, '::after').content);
+  const after = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((link) => getComputedStyle(link, '::after').content);
   const external = page.locator('main a[href^="http"]').first();
   const href = await external.getAttribute('href');
   expect(await after('main a[href^="http"]')).toBe(`" <${href}>"`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseAstroDuration, parseAstroLog } from '../../src/lib/bench-astro-log.ts';
+import { parseAstroDuration, parseAstroLog, phaseAt } from '../../src/lib/bench-astro-log.ts';
 
 describe('parseAstroDuration', () => {
   const cases: [string, number | undefined][] = [
@@ -42,7 +42,8 @@ describe('parseAstroLog', () => {
 00:24:14 [build] ✓ Completed in 1m 14s.
 00:24:17 [build] Waiting for integration "runbooks:pagefind", hook "astro:build:done"...
 00:24:19 [runbooks:pagefind] indexed 5013 pages
-00:24:19 [build] 5013 page(s) built in 1m 23s
+00:24:25 [runbooks:offline-site] wrote runbooks-offline.zip (5041 files, 10.7 MB)
+00:24:25 [build] 5013 page(s) built in 1m 23s
 00:24:19 [build] Complete!
 `;
 
@@ -51,7 +52,8 @@ describe('parseAstroLog', () => {
       contentSyncMs: 3850,
       viteBuildsMs: [39210, 55],
       staticRoutesMs: 33870,
-      buildMs: 74000,
+      collectMs: 4230,
+      staticBuildMs: 74000,
       totalMs: 83000,
       pages: 5013,
       sections: [
@@ -59,7 +61,16 @@ describe('parseAstroLog', () => {
         { section: '/404.html', pages: 1, ms: 160 },
         { section: '/alerts/', pages: 2, ms: 148 },
       ],
+      afterBuildSteps: [
+        { integration: 'runbooks:pagefind', message: 'indexed 5013 pages', ms: 5000 },
+        { integration: 'runbooks:offline-site', message: 'wrote runbooks-offline.zip (5041 files, 10.7 MB)', ms: 6000 },
+      ],
     });
+  });
+
+  test('an integration logging during the build is not an after-build step', () => {
+    const phases = parseAstroLog('00:00:01 [runbooks:early] hello\n00:00:02 [build] Collecting build info...\n00:00:02 [build] ✓ Completed in 1.00s.\n00:00:03 [runbooks:sync] hello\n');
+    assert.deepEqual(phases.afterBuildSteps, []);
   });
 
   test('colours from a terminal are ignored', () => {
@@ -72,6 +83,25 @@ describe('parseAstroLog', () => {
   });
 
   test('a build that died early has only what it printed', () => {
-    assert.deepEqual(parseAstroLog('00:23:00 [types] Generated 1.66s\n[ERROR] boom\n'), { contentSyncMs: 1660, viteBuildsMs: [], sections: [] });
+    assert.deepEqual(parseAstroLog('00:23:00 [types] Generated 1.66s\n[ERROR] boom\n'), { contentSyncMs: 1660, viteBuildsMs: [], sections: [], afterBuildSteps: [] });
+  });
+});
+
+describe('phaseAt', () => {
+  // 1 s start-up, 4 s sync, 40 s of Vite, 30 s of routes (the static build is 70 s), then the hooks.
+  const phases = { viteBuildsMs: [], sections: [], afterBuildSteps: [], collectMs: 4000, staticBuildMs: 70_000, staticRoutesMs: 30_000 };
+  const cases: [number, string | undefined][] = [
+    [500, 'start-up'],
+    [1000, 'content sync'],
+    [44_999, 'vite builds'],
+    [45_000, 'static routes'],
+    [74_999, 'static routes'],
+    [75_000, 'after build'],
+    [200_000, 'after build'],
+  ];
+  for (const [atMs, phase] of cases) test(`${atMs} ms → ${phase}`, () => assert.equal(phaseAt(phases, 1000, atMs), phase));
+
+  test('without the timings there is no telling', () => {
+    assert.equal(phaseAt({ viteBuildsMs: [], sections: [], afterBuildSteps: [] }, 1000, 5000), undefined);
   });
 });

@@ -10,7 +10,10 @@ const ids = ['production', 'staging'];
 
 describe('the environment the book shows', () => {
   test('the one named in ?env=, and only its values', () => {
-    assert.deepEqual(bookEnvironment(values, ids, 'staging'), { id: 'staging', values: { api: { staging: { namespace: 'api-staging' } }, db: { staging: {} } } });
+    assert.deepEqual(bookEnvironment(values, ids, 'staging'), {
+      id: 'staging',
+      values: { api: { staging: { namespace: 'api-staging' } }, db: { staging: {} } },
+    });
   });
 
   test('none without ?env=: no fallback to the first environment', () => {

@@ -25,7 +25,11 @@ describe('bookHtml', () => {
     ['a link to another page points at its section', '<a href="/runbooks/db/latency/">latency</a>', '<a href="#rb-db--latency">latency</a>'],
     ['… and at a heading of it', '<a href="/runbooks/api/down/#diagnosis">x</a>', '<a href="#rb-api--down/diagnosis">x</a>'],
     ['a page not in the book keeps its link', '<a href="/runbooks/gone/page/">x</a>', '<a href="/runbooks/gone/page/">x</a>'],
-    ['external links and other attributes are untouched', '<a href="https://example.com/#x" class="ext" data-id="k">x</a>', '<a href="https://example.com/#x" class="ext" data-id="k">x</a>'],
+    [
+      'external links and other attributes are untouched',
+      '<a href="https://example.com/#x" class="ext" data-id="k">x</a>',
+      '<a href="https://example.com/#x" class="ext" data-id="k">x</a>',
+    ],
     ['single quotes are kept', "<h3 id='steps'>Steps</h3>", "<h3 id='rb-db--cpu/steps'>Steps</h3>"],
     ['an unquoted value gets quotes (the prefix holds a slash)', '<h3 id=steps>Steps</h3>', '<h3 id="rb-db--cpu/steps">Steps</h3>'],
     ['a `>` inside a quoted value does not end the tag', '<a title="a > b" href="#x">x</a>', '<a title="a > b" href="#rb-db--cpu/x">x</a>'],

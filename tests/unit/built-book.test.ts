@@ -4,7 +4,8 @@ import { normalBase, readBuiltBook } from '../../src/lib/built-book.ts';
 
 describe('a built book', () => {
   test('base path and environments, with < escaped as the build writes it', () => {
-    const html = '<!doctype html><html lang="en" data-base="/docs/"><main></main><script type="application/json" id="book-environments">{"production":"Production \\u003cEU>"}</script>';
+    const html =
+      '<!doctype html><html lang="en" data-base="/docs/"><main></main><script type="application/json" id="book-environments">{"production":"Production \\u003cEU>"}</script>';
     assert.deepEqual(readBuiltBook(html), { base: '/docs/', environments: { production: 'Production <EU>' } });
   });
 

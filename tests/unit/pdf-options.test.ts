@@ -21,7 +21,10 @@ describe('npm run pdf arguments', () => {
   ];
   for (const [argv, message] of invalid) {
     test(`${JSON.stringify(argv)} is a usage error`, () => {
-      assert.throws(() => parsePdfArgs(argv), (error: unknown) => error instanceof UsageError && message.test(error.message) && error.message.includes('usage: npm run pdf'));
+      assert.throws(
+        () => parsePdfArgs(argv),
+        (error: unknown) => error instanceof UsageError && message.test(error.message) && error.message.includes('usage: npm run pdf'),
+      );
     });
   }
 });

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { measureCommand, parseChildren, parseChildrenCpuTicks, parseVmRss } from '../../src/lib/process-tree.ts';
 
@@ -40,6 +43,7 @@ describe('measureCommand on a real process tree', () => {
     assert.ok(result.peakRssBytes >= 300 * MiB, `peak ${Math.round(result.peakRssBytes / MiB)} MiB should include both 150 MiB buffers`);
     assert.ok(result.peakRssBytes < 1024 * MiB, `peak ${Math.round(result.peakRssBytes / MiB)} MiB is implausibly high`);
     assert.ok(result.wallMs >= 1000, `wall ${result.wallMs} ms should cover the grandchild's one-second wait`);
+    assert.ok(result.peakAtMs > 0 && result.peakAtMs <= result.wallMs, `peak at ${result.peakAtMs} ms`);
     assert.ok(result.samples >= 10, `only ${result.samples} samples in ${result.wallMs} ms`);
     // Filling two 150 MiB buffers takes CPU in the descendants, which the parent process never uses itself.
     assert.ok(result.cpuMs > 0, `cpu ${result.cpuMs} ms`);
@@ -48,6 +52,25 @@ describe('measureCommand on a real process tree', () => {
   test('a failing command reports its exit code', async () => {
     const result = await measureCommand(process.execPath, ['-e', 'process.exit(3)']);
     assert.equal(result.exitCode, 3);
+    assert.equal(result.timedOut, false);
+  });
+
+  test('past its timeout the whole tree is killed, the grandchild too', async () => {
+    // The child starts a grandchild that would run for a minute and prints its pid.
+    const grandchild = 'setTimeout(() => {}, 60000)';
+    const child = `const g = require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], { stdio: 'ignore' }); console.log(g.pid); setTimeout(() => {}, 60000);`;
+    const logFile = join(mkdtempSync(join(tmpdir(), 'process-tree-')), 'log');
+
+    const result = await measureCommand(process.execPath, ['-e', child], { timeoutMs: 1000, logFile });
+
+    assert.equal(result.timedOut, true);
+    assert.ok(result.wallMs < 10_000, `wall ${result.wallMs} ms`);
+    const grandchildPid = Number(readFileSync(logFile, 'utf8').trim());
+    assert.ok(grandchildPid > 0, 'the grandchild had started');
+    await new Promise((done) => setTimeout(done, 200));
+    // Gone, or a zombie waiting for init to reap it (its parent was killed too).
+    const state = existsSync(`/proc/${grandchildPid}/stat`) ? readFileSync(`/proc/${grandchildPid}/stat`, 'utf8').split(') ')[1]?.[0] : 'gone';
+    assert.ok(state === 'gone' || state === 'Z' || state === 'X', `the grandchild is still running (state ${state})`);
   });
 
   test('a missing command is an error naming it', async () => {
