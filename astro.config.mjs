@@ -2,10 +2,10 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { hastRunbookLinks } from './src/plugins/hast-runbook-links.ts';
-import { hastTaskListLabels } from './src/plugins/hast-task-list-labels.ts';
 import { CONTENT_ROOT } from './src/lib/content-root.ts';
 import { contentCheck } from './src/plugins/content-check.ts';
+import { hastRunbookLinks } from './src/plugins/hast-runbook-links.ts';
+import { hastTaskListLabels } from './src/plugins/hast-task-list-labels.ts';
 import { postBuild } from './src/plugins/post-build.ts';
 import { shikiCommandBlocks } from './src/plugins/shiki-command-blocks.ts';
 

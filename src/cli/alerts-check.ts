@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { alertCoverage, type CoverageKind, type LocatedRule } from '../lib/alert-coverage.ts';
 import { buildAlertIndex } from '../lib/alerts.ts';
-import { fieldPosition, formatProblemWithSeverity, type ContentProblem, type Location } from '../lib/content-problem.ts';
+import { type ContentProblem, fieldPosition, formatProblemWithSeverity, type Location } from '../lib/content-problem.ts';
 import { CONTENT_ROOT } from '../lib/content-root.ts';
 import { fixRuleFile, parseRuleFile, type RunbookUrlFix } from '../lib/prometheus-rules.ts';
 import { readContent } from '../lib/read-content.ts';
@@ -56,7 +56,9 @@ function main(argv: string[]): number {
   const content = readContent(CONTENT_ROOT);
   const pages = content.pages.filter((page) => page.data);
   if (content.pages.length === 0) {
-    process.stderr.write(`alerts:check: no runbooks in ${relative(process.cwd(), join(CONTENT_ROOT, 'runbooks'))}; set RUNBOOKS_CONTENT_DIR to the content folder\n`);
+    process.stderr.write(
+      `alerts:check: no runbooks in ${relative(process.cwd(), join(CONTENT_ROOT, 'runbooks'))}; set RUNBOOKS_CONTENT_DIR to the content folder\n`,
+    );
     return 2;
   }
   const index = buildAlertIndex(pages.map((page) => ({ ...page.data!, slug: page.slug, file: page.file, response: page.data!.sla?.response })));
@@ -68,7 +70,10 @@ function main(argv: string[]): number {
   }
   // Only problems that can hide or double an alert matter here; a bad environments.yaml is the site build's business.
   const pageFiles = new Set(content.pages.map((page) => page.file));
-  const contentProblems: Problem[] = [...content.problems.filter((problem) => pageFiles.has(problem.file)), ...index.problems].map((problem) => ({ ...problem, kind: 'content' }));
+  const contentProblems: Problem[] = [...content.problems.filter((problem) => pageFiles.has(problem.file)), ...index.problems].map((problem) => ({
+    ...problem,
+    kind: 'content',
+  }));
 
   const rules: LocatedRule[] = [];
   const fileProblems: Problem[] = [];
@@ -84,9 +89,15 @@ function main(argv: string[]): number {
     return 2;
   }
 
-  const coverage: Problem[] = alertCoverage(rules, { entries: index.entries, slugs: new Set(content.pages.map((page) => page.slug)), alertLocations }, location);
+  const coverage: Problem[] = alertCoverage(
+    rules,
+    { entries: index.entries, slugs: new Set(content.pages.map((page) => page.slug)), alertLocations },
+    location,
+  );
   const fixedProblems = fix ? applyFixes(coverage, files) : new Map<Problem, string>();
-  const fixed = [...fixedProblems].map(([problem, url]): Fixed => ({ file: problem.file, line: problem.line, column: problem.column, alert: problem.alert!, url }));
+  const fixed = [...fixedProblems].map(
+    ([problem, url]): Fixed => ({ file: problem.file, line: problem.line, column: problem.column, alert: problem.alert!, url }),
+  );
   const remaining = coverage.filter((problem) => !fixedProblems.has(problem));
 
   // Rule files first, in the order read, then the content: what the rules repository has to fix comes first.
@@ -160,7 +171,8 @@ function siteUrl(text: string, from: string): URL {
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new UsageError(`${from} must be an http(s) URL like https://runbooks.example.com, got ${JSON.stringify(text)}`);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new UsageError(`${from} must be an http(s) URL like https://runbooks.example.com, got ${JSON.stringify(text)}`);
   return url;
 }
 

@@ -25,11 +25,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameS
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseAstroLog, phaseAt, type AstroPhases, type BuildPhase, type SectionTime } from '../lib/bench-astro-log.ts';
+import { type AstroPhases, type BuildPhase, parseAstroLog, phaseAt, type SectionTime } from '../lib/bench-astro-log.ts';
 import { evenlySpaced, median, pairRatios, ratio, type Spread } from '../lib/bench-stats.ts';
 import { formatBytes, formatMs, formatRatio, formatSpread, formatTable, formatTargets } from '../lib/bench-table.ts';
 import { evaluateTargets, type TargetResult } from '../lib/bench-targets.ts';
-import { measureCommand, type Measurement } from '../lib/process-tree.ts';
+import { type Measurement, measureCommand } from '../lib/process-tree.ts';
 import { readContent } from '../lib/read-content.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { measureSearch, type SearchTiming } from './bench/search-latency.ts';
@@ -155,7 +155,10 @@ function baselineEnv(work: Workspace): NodeJS.ProcessEnv {
 
 function failed(what: string, result: Measurement, logFile: string): BenchError {
   // Chromium's own chatter (`[pid=…][err] …dbus…`) would hide the tool's message.
-  const lines = readFileSync(logFile, 'utf8').trimEnd().split('\n').filter((line) => !line.startsWith('[pid='));
+  const lines = readFileSync(logFile, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .filter((line) => !line.startsWith('[pid='));
   const how = result.timedOut ? `killed after ${formatMs(result.wallMs)}` : `exit ${result.exitCode ?? result.signal}`;
   return new BenchError(`${what} failed (${how}); log: ${logFile}\n${lines.slice(-15).join('\n')}`);
 }
@@ -310,7 +313,9 @@ function phaseMedians(builds: Build[]) {
     ),
     astroTotalMs: medianOf(builds, (build) => build.phases.totalMs),
     // Node start-up, loading the config and integrations' setup hooks: before Astro starts its own clock.
-    startupMs: medianOf(builds, (build) => (build.phases.totalMs === undefined ? undefined : build.wallMs - (build.pagefindCli?.wallMs ?? 0) - build.phases.totalMs)),
+    startupMs: medianOf(builds, (build) =>
+      build.phases.totalMs === undefined ? undefined : build.wallMs - (build.pagefindCli?.wallMs ?? 0) - build.phases.totalMs,
+    ),
     pagefindCliMs: medianOf(builds, (build) => build.pagefindCli?.wallMs),
     wallMs: medianOf(builds, (build) => build.wallMs),
     sections: sectionMedians(builds),
@@ -358,7 +363,9 @@ function printReport(report: Report): void {
   };
   const out = (text: string) => console.log(`${text}\n`);
 
-  out(`Benchmark: ${options.count} runbooks (.${options.ext}), ${options.pairs} cold build pair(s), ${report.machine.cpus} CPUs, load before ${report.machine.loadBefore.map((load) => load.toFixed(2)).join(' ')}`);
+  out(
+    `Benchmark: ${options.count} runbooks (.${options.ext}), ${options.pairs} cold build pair(s), ${report.machine.cpus} CPUs, load before ${report.machine.loadBefore.map((load) => load.toFixed(2)).join(' ')}`,
+  );
   out(
     formatTable(
       ['Build', 'Ours (median)', 'Baseline (median)', 'Ours / baseline: median of pairs (range)'],
@@ -406,8 +413,18 @@ function printReport(report: Report): void {
         ['HTML pages', String(size.ours.htmlPages), String(size.baseline.htmlPages), r(size.ours.htmlPages, size.baseline.htmlPages)],
         ['Runbook pages', String(size.ours.runbookPages), String(size.baseline.runbookPages), ''],
         ['Output bytes', bytes(size.ours.bytes), bytes(size.baseline.bytes), r(size.ours.bytes, size.baseline.bytes)],
-        ['Runbook page HTML (median, raw)', bytes(size.ours.runbookHtml.rawBytes), bytes(size.baseline.runbookHtml.rawBytes), r(size.ours.runbookHtml.rawBytes, size.baseline.runbookHtml.rawBytes)],
-        ['Runbook page HTML (median, gzip)', bytes(size.ours.runbookHtml.gzipBytes), bytes(size.baseline.runbookHtml.gzipBytes), r(size.ours.runbookHtml.gzipBytes, size.baseline.runbookHtml.gzipBytes)],
+        [
+          'Runbook page HTML (median, raw)',
+          bytes(size.ours.runbookHtml.rawBytes),
+          bytes(size.baseline.runbookHtml.rawBytes),
+          r(size.ours.runbookHtml.rawBytes, size.baseline.runbookHtml.rawBytes),
+        ],
+        [
+          'Runbook page HTML (median, gzip)',
+          bytes(size.ours.runbookHtml.gzipBytes),
+          bytes(size.baseline.runbookHtml.gzipBytes),
+          r(size.ours.runbookHtml.gzipBytes, size.baseline.runbookHtml.gzipBytes),
+        ],
         ['JS before search (gzip)', bytes(size.ours.jsBeforeSearch.gzipBytes), bytes(size.baseline.jsBeforeSearch.gzipBytes), ''],
         ['Pagefind bundle', bytes(size.ours.pagefindBytes), bytes(size.baseline.pagefindBytes), r(size.ours.pagefindBytes, size.baseline.pagefindBytes)],
       ],

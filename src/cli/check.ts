@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContentRoot, todayUtc } from '../lib/checks/check-content-root.ts';
 import { checkPublishedSecrets, type TextFile } from '../lib/checks/secrets.ts';
-import { formatProblemWithSeverity, type ContentProblem } from '../lib/content-problem.ts';
+import { type ContentProblem, formatProblemWithSeverity } from '../lib/content-problem.ts';
 import { parseDuration } from '../lib/durations.ts';
 
 const USAGE = `usage: npm run check -- [--root DIR] [--strict] [--format text|json] [--review-every 180d] [--today YYYY-MM-DD]
@@ -41,7 +41,12 @@ function main(argv: string[]): number {
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got "${values.format}"`);
   if (values.dist && values.root) throw new UsageError('--dist scans a built site, --root a content folder: give one of them');
 
-  const problems = values.dist ? checkDist(values.dist) : checkContentRoot(values.root ?? process.env['RUNBOOKS_CONTENT_DIR'] ?? 'content', { reviewEvery: reviewEvery(values['review-every']), today: today(values.today) });
+  const problems = values.dist
+    ? checkDist(values.dist)
+    : checkContentRoot(values.root ?? process.env['RUNBOOKS_CONTENT_DIR'] ?? 'content', {
+        reviewEvery: reviewEvery(values['review-every']),
+        today: today(values.today),
+      });
   print(problems, values.format);
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;

@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONTENT_ROOT } from '../lib/content-root.ts';
-import { newRunbookProblems, newRunbookText } from '../lib/new-runbook.ts';
 import { environmentNames } from '../lib/environment-values.ts';
+import { newRunbookProblems, newRunbookText } from '../lib/new-runbook.ts';
 import { readContent } from '../lib/read-content.ts';
 import type { Severity } from '../lib/schemas/common.ts';
 import { severityLevel } from '../lib/schemas/severity.ts';
@@ -46,10 +46,26 @@ const content = readContent(CONTENT_ROOT);
 const path = join(CONTENT_ROOT, 'runbooks', `${slug}.${values.ext}`);
 const existing = content.pages.find((page) => page.slug === slug);
 if (existing || existsSync(path)) fail([`${relative(process.cwd(), existing ? existing.file : path)} already exists; not overwriting it`], 1);
-const taken = values.alert.flatMap((alert) => content.pages.filter((page) => page.data?.alerts.some((a) => a.toLowerCase() === alert.toLowerCase())).map((page) => `--alert ${alert}: already handled by ${page.file}; an alert belongs to exactly one runbook`));
+const taken = values.alert.flatMap((alert) =>
+  content.pages
+    .filter((page) => page.data?.alerts.some((a) => a.toLowerCase() === alert.toLowerCase()))
+    .map((page) => `--alert ${alert}: already handled by ${page.file}; an alert belongs to exactly one runbook`),
+);
 if (taken.length) fail(taken, 1);
 
 const level = severityLevel(content.severity, values.severity as Severity, values.service);
 mkdirSync(dirname(path), { recursive: true });
-writeFileSync(path, newRunbookText({ slug, service: values.service, severity: values.severity, alerts: values.alert, responseMinutes: level.response, today: new Date(), hasNamespace: content.environments ? environmentNames(content.environments, values.service).has('namespace') : false }), { flag: 'wx' });
+writeFileSync(
+  path,
+  newRunbookText({
+    slug,
+    service: values.service,
+    severity: values.severity,
+    alerts: values.alert,
+    responseMinutes: level.response,
+    today: new Date(),
+    hasNamespace: content.environments ? environmentNames(content.environments, values.service).has('namespace') : false,
+  }),
+  { flag: 'wx' },
+);
 console.log(`wrote ${relative(process.cwd(), path)}`);

@@ -1,14 +1,14 @@
+import { type CollectionEntry, getCollection } from 'astro:content';
 import { join } from 'node:path';
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildAlertIndex, type AlertEntry } from '../lib/alerts.ts';
+import { type AlertEntry, buildAlertIndex } from '../lib/alerts.ts';
 import { ContentError } from '../lib/content-problem.ts';
 import { CONTENT_ROOT } from '../lib/content-root.ts';
 import { loadDataFile } from '../lib/load-data-file.ts';
-import { environmentsSchema, type Environments } from '../lib/schemas/environments.ts';
-import { servicesSchema, type Services } from '../lib/schemas/services.ts';
-import { siteConfigSchema, type SiteConfig } from '../lib/schemas/site.ts';
-import { DEFAULT_SEVERITY_DATA, severityDataSchema, severityLevel, type SeverityData } from '../lib/schemas/severity.ts';
 import { reviewOverdue } from '../lib/review.ts';
+import { type Environments, environmentsSchema } from '../lib/schemas/environments.ts';
+import { type Services, servicesSchema } from '../lib/schemas/services.ts';
+import { DEFAULT_SEVERITY_DATA, type SeverityData, severityDataSchema, severityLevel } from '../lib/schemas/severity.ts';
+import { type SiteConfig, siteConfigSchema } from '../lib/schemas/site.ts';
 import { sortPages } from '../lib/sort-pages.ts';
 
 export type RunbookEntry = CollectionEntry<'runbooks'>;
@@ -70,10 +70,7 @@ async function load(): Promise<Site> {
       reviewOverdue: reviewOverdue(data.last_reviewed, data.review_every ?? config.review_every),
     };
   });
-  const alertIndex = buildAlertIndex(
-    pages.map((page) => ({ ...page.entry.data, slug: page.slug, file: page.file, response: page.response })),
-  );
+  const alertIndex = buildAlertIndex(pages.map((page) => ({ ...page.entry.data, slug: page.slug, file: page.file, response: page.response })));
   if (alertIndex.problems.length > 0) throw new ContentError(alertIndex.problems);
   return { pages: sortPages(pages), config, environments, severity, services, alerts: alertIndex.entries };
 }
-

@@ -59,7 +59,7 @@ export function alertCoverage(rules: readonly LocatedRule[], site: CoverageSite,
     if (!missing && reason === undefined) continue;
     const message = missing
       ? `alert ${rule.alert}: no runbook_url annotation; expected ${shown}`
-      : `alert ${rule.alert}: runbook_url ${describe(rule.runbookUrl)}${reason}; expected ${shown}`;
+      : `alert ${rule.alert}: runbook_url ${describeUrl(rule.runbookUrl)}${reason}; expected ${shown}`;
     problems.push({ ...where, severity: 'error', kind: 'runbook-url', alert: rule.alert, message, expected, rule });
   }
 
@@ -79,7 +79,7 @@ export function alertCoverage(rules: readonly LocatedRule[], site: CoverageSite,
 }
 
 /** The value as a reader would spot it in the file, followed by a space; nothing for an empty one. */
-function describe(value: unknown): string {
+function describeUrl(value: unknown): string {
   if (value === null || value === '') return '';
   return `${typeof value === 'string' ? value : JSON.stringify(value)} `;
 }

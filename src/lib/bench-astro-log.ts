@@ -53,6 +53,7 @@ export interface SectionTime {
 }
 
 // Colours are off when Astro writes to a file, but a log captured from a terminal has them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts every ANSI colour sequence.
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 export function parseAstroLog(log: string): AstroPhases {
@@ -69,7 +70,11 @@ export function parseAstroLog(log: string): AstroPhases {
     const integration = /^\[([\w@/.-]+:[\w@/.:-]+)\] (.+)$/.exec(line);
     if (integration && previousStep !== undefined && seconds !== undefined) {
       // A build that crosses midnight wraps the clock.
-      phases.afterBuildSteps.push({ integration: integration[1]!, message: integration[2]!, ms: (((seconds - previousStep) % 86400) + 86400) % 86400 * 1000 });
+      phases.afterBuildSteps.push({
+        integration: integration[1]!,
+        message: integration[2]!,
+        ms: ((((seconds - previousStep) % 86400) + 86400) % 86400) * 1000,
+      });
       previousStep = seconds;
       continue;
     }

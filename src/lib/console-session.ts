@@ -6,10 +6,7 @@
 
 export const CONSOLE_LANGUAGES: ReadonlySet<string> = new Set(['console', 'shell-session', 'shellsession', 'sh-session']);
 
-export type ConsoleLine =
-  | { kind: 'command'; promptLength: number }
-  | { kind: 'continuation'; promptLength: number }
-  | { kind: 'output' };
+export type ConsoleLine = { kind: 'command'; promptLength: number } | { kind: 'continuation'; promptLength: number } | { kind: 'output' };
 
 const PROMPT = /^(?:[\w.@:~/-]*[$#%]) /;
 const CONTINUATION = /^> /;

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
 
 /** Where in a file something is wrong. Lines and columns count from 1. */
 export interface Location {

@@ -14,6 +14,9 @@ export function environmentNames(environments: Environments, service: string): S
 /** `{ [service]: { [environment]: values } }`: what the page's `#placeholder-values` script element carries. */
 export function valuesByService(environments: Environments, services: Iterable<string>): Record<string, Record<string, Record<string, string>>> {
   return Object.fromEntries(
-    [...new Set(services)].map((service) => [service, Object.fromEntries(Object.keys(environments).map((id) => [id, environmentValues(environments, id, service)]))]),
+    [...new Set(services)].map((service) => [
+      service,
+      Object.fromEntries(Object.keys(environments).map((id) => [id, environmentValues(environments, id, service)])),
+    ]),
   );
 }

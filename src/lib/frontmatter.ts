@@ -13,7 +13,7 @@ const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
 
 export function splitFrontmatter(text: string): SplitFile {
   const match = text.startsWith('---') ? FRONTMATTER.exec(text) : null;
-  if (!match || match.index !== 0) return { yaml: '', yamlLine: 1, body: text, bodyLine: 1 };
+  if (match?.index !== 0) return { yaml: '', yamlLine: 1, body: text, bodyLine: 1 };
   const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1);
   return { yaml: match[1] ?? '', yamlLine: 2, body: text.slice(match[0].length), bodyLine };
 }

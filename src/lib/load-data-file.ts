@@ -18,7 +18,13 @@ export function loadDataFile<Schema extends z.ZodType>(path: string, schema: Sch
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ContentError(
-      doc.errors.map((error) => ({ severity: 'error', file, line: error.linePos?.[0].line, column: error.linePos?.[0].col, message: `invalid YAML: ${error.message.split('\n')[0]}` })),
+      doc.errors.map((error) => ({
+        severity: 'error',
+        file,
+        line: error.linePos?.[0].line,
+        column: error.linePos?.[0].col,
+        message: `invalid YAML: ${error.message.split('\n')[0]}`,
+      })),
     );
   }
   const result = schema.safeParse(doc.toJS() ?? {});

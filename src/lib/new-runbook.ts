@@ -1,8 +1,8 @@
 import { stringify } from 'yaml';
 import { formatDuration } from './durations.ts';
 import { isValidSlug } from './page-slug.ts';
-import { alertNameSchema } from './schemas/runbook.ts';
 import { SEVERITIES, type Severity } from './schemas/common.ts';
+import { alertNameSchema } from './schemas/runbook.ts';
 
 export interface NewRunbookOptions {
   slug: string;
@@ -19,9 +19,12 @@ export interface NewRunbookOptions {
 /** Why the options cannot make a runbook, one message per problem; empty when they can. */
 export function newRunbookProblems(options: Pick<NewRunbookOptions, 'slug' | 'service' | 'severity' | 'alerts'>): string[] {
   const problems: string[] = [];
-  if (!isValidSlug(options.slug)) problems.push(`name: expected <group>/<name> in lower-case words joined by hyphens, like "payments/ledger-lag", got ${JSON.stringify(options.slug)}`);
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(options.service)) problems.push(`--service: expected a lower-case slug like "payments-api", got ${JSON.stringify(options.service)}`);
-  if (!(SEVERITIES as readonly string[]).includes(options.severity)) problems.push(`--severity: expected one of ${SEVERITIES.join('|')}, got ${JSON.stringify(options.severity)}`);
+  if (!isValidSlug(options.slug))
+    problems.push(`name: expected <group>/<name> in lower-case words joined by hyphens, like "payments/ledger-lag", got ${JSON.stringify(options.slug)}`);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(options.service))
+    problems.push(`--service: expected a lower-case slug like "payments-api", got ${JSON.stringify(options.service)}`);
+  if (!(SEVERITIES as readonly string[]).includes(options.severity))
+    problems.push(`--severity: expected one of ${SEVERITIES.join('|')}, got ${JSON.stringify(options.severity)}`);
   for (const alert of options.alerts) {
     const result = alertNameSchema.safeParse(alert);
     if (!result.success) problems.push(`--alert: ${result.error.issues[0]?.message}`);

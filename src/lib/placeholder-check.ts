@@ -7,11 +7,7 @@ import { scanPlaceholders } from './placeholders.ts';
  * Placeholders that neither an environment defines nor the page declares as a reader input: almost always a typo
  * (`{{namspace}}`) that would leave a command unusable at 3 a.m. Reported at the line they are on.
  */
-export function unknownPlaceholders(
-  blocks: readonly CodeBlock[],
-  known: ReadonlySet<string>,
-  location: { file: string; bodyLine: number },
-): ContentProblem[] {
+export function unknownPlaceholders(blocks: readonly CodeBlock[], known: ReadonlySet<string>, location: { file: string; bodyLine: number }): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const block of blocks) {
     if (!parseCodeMeta(block.meta).placeholders) continue;

@@ -25,9 +25,38 @@ export interface ScannedCode {
 
 /** Words that are Go-template actions or built-in functions, never placeholders. */
 export const GO_TEMPLATE_WORDS: ReadonlySet<string> = new Set([
-  'and', 'block', 'break', 'call', 'continue', 'define', 'else', 'end', 'eq', 'ge', 'gt', 'html', 'if', 'index',
-  'js', 'le', 'len', 'lt', 'ne', 'nil', 'not', 'or', 'print', 'printf', 'println', 'range', 'slice', 'template',
-  'urlquery', 'with', 'true', 'false',
+  'and',
+  'block',
+  'break',
+  'call',
+  'continue',
+  'define',
+  'else',
+  'end',
+  'eq',
+  'ge',
+  'gt',
+  'html',
+  'if',
+  'index',
+  'js',
+  'le',
+  'len',
+  'lt',
+  'ne',
+  'nil',
+  'not',
+  'or',
+  'print',
+  'printf',
+  'println',
+  'range',
+  'slice',
+  'template',
+  'urlquery',
+  'with',
+  'true',
+  'false',
 ]);
 
 // `\\?` captures the escape; the look-arounds keep `{{{x}}}` and `{{x}}}` literal.
@@ -39,10 +68,10 @@ export function scanPlaceholders(source: string): ScannedCode {
   let code = '';
   let last = 0;
   for (const match of source.matchAll(CANDIDATE)) {
-    const [whole, escape, name] = match as unknown as [string, string, string];
+    const [whole, escaped, name] = match as unknown as [string, string, string];
     code += source.slice(last, match.index);
     last = match.index + whole.length;
-    if (escape) {
+    if (escaped) {
       code += whole.slice(1);
     } else if (GO_TEMPLATE_WORDS.has(name)) {
       code += whole;

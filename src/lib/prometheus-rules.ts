@@ -1,4 +1,4 @@
-import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type ToStringOptions } from 'yaml';
+import { type Document, isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, type ToStringOptions, visit } from 'yaml';
 
 /** An alerting rule (`- alert: …`) of a Prometheus rule file, with where it is written. */
 export interface AlertRule {
@@ -132,7 +132,8 @@ export function fixRuleFile(text: string, fixes: readonly RunbookUrlFix[]): { te
     // An anchored map is shared with the rules that alias it; writing into it would give them this alert's URL.
     if (isMap(annotations) && !annotations.anchor) doc.setIn([...annotationsPath, 'runbook_url'], fix.url);
     // A rule without annotations of its own may inherit them through `<<`; its own would replace them all.
-    else if (!merges && (annotations === undefined || (isScalar(annotations) && annotations.value === null))) doc.setIn(annotationsPath, doc.createNode({ runbook_url: fix.url }));
+    else if (!merges && (annotations === undefined || (isScalar(annotations) && annotations.value === null)))
+      doc.setIn(annotationsPath, doc.createNode({ runbook_url: fix.url }));
     else continue;
     applied.push(fix);
     changed.add(fix.document);

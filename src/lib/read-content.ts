@@ -1,14 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
-import { ContentError, problemsFromIssues, type ContentProblem } from './content-problem.ts';
+import { ContentError, type ContentProblem, problemsFromIssues } from './content-problem.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { loadDataFile } from './load-data-file.ts';
 import { pageSlug } from './page-slug.ts';
-import { environmentsSchema, type Environments } from './schemas/environments.ts';
-import { runbookSchema, type RunbookData } from './schemas/runbook.ts';
-import { DEFAULT_SEVERITY_DATA, severityDataSchema, type SeverityData } from './schemas/severity.ts';
-import { servicesSchema, type Services } from './schemas/services.ts';
+import { type Environments, environmentsSchema } from './schemas/environments.ts';
+import { type RunbookData, runbookSchema } from './schemas/runbook.ts';
+import { type Services, servicesSchema } from './schemas/services.ts';
+import { DEFAULT_SEVERITY_DATA, type SeverityData, severityDataSchema } from './schemas/severity.ts';
 
 /** One runbook file as the command-line tools see it: the text, where its parts start, and its data when valid. */
 export interface SourcePage {
@@ -38,7 +38,7 @@ export interface SourceContent {
  */
 export function readContent(contentRoot: string): SourceContent {
   const problems: ContentProblem[] = [];
-  const data = <T,>(read: () => T, fallback: T): T => {
+  const data = <T>(read: () => T, fallback: T): T => {
     try {
       return read();
     } catch (error) {

@@ -80,7 +80,9 @@ export function runbookUrlProblem(value: unknown, alert: string, pages: SitePage
     case 'runbook': {
       const slug = pages.alerts.get(alert);
       if (target.slug === slug) return undefined;
-      return pages.slugs.has(target.slug) ? `leads to runbook ${target.slug}, which does not handle ${alert}` : `leads to runbook ${target.slug}, which does not exist`;
+      return pages.slugs.has(target.slug)
+        ? `leads to runbook ${target.slug}, which does not handle ${alert}`
+        : `leads to runbook ${target.slug}, which does not exist`;
     }
     case 'alert': {
       if (target.name === alert || target.name === alert.toLowerCase()) return undefined;

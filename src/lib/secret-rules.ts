@@ -20,7 +20,7 @@ export interface SecretRule {
 // Key names whose value is a credential: the word must end the key (`db_password`, `PGPASSWORD`, `api_token`),
 // so that `token_expiry=3600` and `max_tokens=100` are not secrets. `pwd` only with a prefix (`MYSQL_PWD`):
 // the shell's own `PWD=/home/x` is a directory.
-const KEY = String.raw`[A-Za-z0-9_.-]*?(?:password|passwd|[_-]pwd|token|secret|secret[_-]?key|api[_-]?key|access[_-]?key|private[_-]?key)`;
+const KEY = '[A-Za-z0-9_.-]*?(?:password|passwd|[_-]pwd|token|secret|secret[_-]?key|api[_-]?key|access[_-]?key|private[_-]?key)';
 // A value runs until whitespace, a quote or what ends it in a shell, URL or JSON.
 const VALUE = String.raw`[^\s"'&;,)}\]]+`;
 

@@ -10,7 +10,14 @@ export const GET: APIRoute = async () => {
   return new Response(
     offlineIndexScript({
       alerts: alertManifest(alerts, { base }),
-      pages: pages.map(({ slug, entry: { data } }) => ({ slug, title: data.title, summary: data.summary, service: data.service, severity: data.severity ?? null, alerts: data.alerts })),
+      pages: pages.map(({ slug, entry: { data } }) => ({
+        slug,
+        title: data.title,
+        summary: data.summary,
+        service: data.service,
+        severity: data.severity ?? null,
+        alerts: data.alerts,
+      })),
     }),
     { headers: { 'Content-Type': 'text/javascript' } },
   );

@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import type { ShikiTransformer } from 'shiki';
-import { parseCodeMeta, type CodeMeta } from '../lib/code-meta.ts';
+import { type CodeMeta, parseCodeMeta } from '../lib/code-meta.ts';
 import { CONSOLE_LANGUAGES, classifyConsoleLines } from '../lib/console-session.ts';
 import { destructiveReasons } from '../lib/destructive-rules.ts';
 import { scanPlaceholders } from '../lib/placeholders.ts';
@@ -73,7 +73,14 @@ export function shikiCommandBlocks(): ShikiTransformer {
       const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
       if (!block || !pre) return;
       const language = this.options.lang;
-      const caption: ElementContent[] = [{ type: 'element', tagName: 'span', properties: { className: ['language'] }, children: [{ type: 'text', value: language === 'plaintext' ? 'text' : language }] }];
+      const caption: ElementContent[] = [
+        {
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['language'] },
+          children: [{ type: 'text', value: language === 'plaintext' ? 'text' : language }],
+        },
+      ];
       if (block.destructive.length) {
         caption.push({
           type: 'element',

@@ -36,7 +36,7 @@ function fillPlaceholders(): void {
 function blockText(block: Element): string {
   const lines = [...block.querySelectorAll('.line')].map((line) => {
     const clone = line.cloneNode(true) as Element;
-    clone.querySelectorAll('.prompt').forEach((prompt) => prompt.remove());
+    for (const prompt of clone.querySelectorAll('.prompt')) prompt.remove();
     return { text: clone.textContent ?? '', output: line.classList.contains('output') };
   });
   return copyText(lines);

@@ -1,5 +1,5 @@
-import { lookupAlert, type AlertRow } from '../lib/alert-lookup.ts';
-import { OFFLINE_INDEX_GLOBAL, searchOfflinePages, type OfflineIndex } from '../lib/offline/offline-index.ts';
+import { type AlertRow, lookupAlert } from '../lib/alert-lookup.ts';
+import { OFFLINE_INDEX_GLOBAL, type OfflineIndex, searchOfflinePages } from '../lib/offline/offline-index.ts';
 
 /**
  * The search panel: alert names first (from `/alerts.json`, instant and exact), then pagefind's full-text results.
@@ -55,15 +55,19 @@ export function attachSearch(root: HTMLElement): void {
 
   const alerts: Promise<AlertRow[]> = offline
     ? Promise.resolve(offline.index.alerts)
-    : fetch(`${base}alerts.json`).then((response) => response.json()).catch(() => []);
+    : fetch(`${base}alerts.json`)
+        .then((response) => response.json())
+        .catch(() => []);
   let pagefind: Promise<Pagefind | undefined> | undefined;
   const loadPagefind = () =>
-    (pagefind ??= offline ? Promise.resolve(undefined) : import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)
-      .then(async (module: Pagefind) => {
-        await module.options({ baseUrl: base });
-        return module;
-      })
-      .catch(() => undefined)); // Under file:// or without an index, alert lookup still works.
+    (pagefind ??= offline
+      ? Promise.resolve(undefined)
+      : import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)
+          .then(async (module: Pagefind) => {
+            await module.options({ baseUrl: base });
+            return module;
+          })
+          .catch(() => undefined)); // Under file:// or without an index, alert lookup still works.
 
   let generation = 0;
 
@@ -93,11 +97,24 @@ export function attachSearch(root: HTMLElement): void {
     if (offline) {
       const seen = new Set(alertResults.map((result) => result.href));
       const titles = searchOfflinePages(offline.index.pages.filter(passes), query)
-        .map((page): Result => ({ href: pageUrl(page.slug), title: page.title, meta: [page.severity, page.service].filter(Boolean).join(' · '), excerpt: page.summary }))
+        .map(
+          (page): Result => ({
+            href: pageUrl(page.slug),
+            title: page.title,
+            meta: [page.severity, page.service].filter(Boolean).join(' · '),
+            excerpt: page.summary,
+          }),
+        )
         .filter((result) => !seen.has(result.href))
         .slice(0, MAX_FULL_TEXT);
       const all = [...alertResults, ...titles];
-      return render(all, unknown, all.length ? `${all.length} result${all.length === 1 ? '' : 's'} (offline copy: titles and alert names only)` : `Nothing found for “${query}” (offline copy: titles and alert names only).`);
+      return render(
+        all,
+        unknown,
+        all.length
+          ? `${all.length} result${all.length === 1 ? '' : 's'} (offline copy: titles and alert names only)`
+          : `Nothing found for “${query}” (offline copy: titles and alert names only).`,
+      );
     }
     const engine = await loadPagefind();
     if (current !== generation) return;
@@ -107,12 +124,14 @@ export function attachSearch(root: HTMLElement): void {
     if (current !== generation) return;
     const seen = new Set(alertResults.map((result) => result.href));
     const fullText = data
-      .map((item): Result => ({
-        href: item.url,
-        title: item.meta.title ?? item.url,
-        meta: [item.filters.severity?.[0], item.filters.service?.[0]].filter(Boolean).join(' · '),
-        excerpt: textOf(item.excerpt),
-      }))
+      .map(
+        (item): Result => ({
+          href: item.url,
+          title: item.meta.title ?? item.url,
+          meta: [item.filters.severity?.[0], item.filters.service?.[0]].filter(Boolean).join(' · '),
+          excerpt: textOf(item.excerpt),
+        }),
+      )
       .filter((result) => !seen.has(result.href.replace(/\?.*$/, '')))
       .slice(0, MAX_FULL_TEXT);
     const all = [...alertResults, ...fullText];
@@ -128,6 +147,8 @@ export function attachSearch(root: HTMLElement): void {
       status.append(strong, ' ');
     }
     status.append(message);
+    // Full-text results arrive after the alert matches and redraw the list: keep the reader's place in it.
+    const focused = links().indexOf(document.activeElement as HTMLAnchorElement);
     list.replaceChildren(
       ...results.map((result, index) => {
         const item = document.createElement('li');
@@ -143,6 +164,7 @@ export function attachSearch(root: HTMLElement): void {
         return item;
       }),
     );
+    if (focused >= 0) links()[Math.min(focused, results.length - 1)]?.focus();
   }
 
   function links(): HTMLAnchorElement[] {

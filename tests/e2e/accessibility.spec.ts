@@ -12,7 +12,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
       test(`axe finds no violations on ${path}`, async ({ page }) => {
         await page.goto(path);
         const { violations } = await new AxeBuilder({ page }).analyze();
-        expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+        expect(
+          violations.map(
+            (violation) =>
+              `${violation.id}: ${violation.nodes
+                .map((node) => node.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          ),
+        ).toEqual([]);
       });
     }
     test(`axe finds no violations with the search panel open`, async ({ page }) => {
@@ -44,6 +52,8 @@ test.describe('keyboard only', () => {
     page.on('dialog', (dialog) => void dialog.accept());
     await page.keyboard.press('Enter');
     await expect(firstCopy).toHaveText('Copied');
+    // What a reader sees, line breaks included: that is what a copy must give.
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, not the DOM property.
     const expected = await page.locator('figure.command-block').first().locator('code').innerText();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected.trimEnd());
   });

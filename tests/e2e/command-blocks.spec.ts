@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
 /** The fixture site (tests/fixtures/site) is built for exactly these behaviours; see pods-crashlooping.md. */
 const FIXTURE = 'http://127.0.0.1:4400';

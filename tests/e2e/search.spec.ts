@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { readContent } from '../../src/lib/read-content.ts';
 
 const pages = readContent('content').pages.flatMap((page) => (page.data ? [{ slug: page.slug, data: page.data }] : []));
@@ -21,7 +21,10 @@ for (const { alert, slug } of alerts) {
       await expect(first, query).toHaveAttribute('href', `/runbooks/${slug}/`);
       await expect(first).toContainText(`Runbook for alert ${alert}`);
     }
-    const partial = alert.replace(/_/g, '').slice(0, Math.max(4, alert.length - 4)).toLowerCase();
+    const partial = alert
+      .replace(/_/g, '')
+      .slice(0, Math.max(4, alert.length - 4))
+      .toLowerCase();
     await expect((await search(page, partial)).first(), partial).toHaveAttribute('href', `/runbooks/${slug}/`);
   });
 }

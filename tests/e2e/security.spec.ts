@@ -33,7 +33,9 @@ test('no page has inline scripts or event-handler attributes', async ({ page }) 
     await page.goto(path);
     const inline = await page.evaluate(() => ({
       scripts: [...document.querySelectorAll('script:not([src]):not([type="application/json"])')].length,
-      handlers: [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes].filter((attribute) => attribute.name.startsWith('on')).map((attribute) => attribute.name)),
+      handlers: [...document.querySelectorAll('*')].flatMap((element) =>
+        [...element.attributes].filter((attribute) => attribute.name.startsWith('on')).map((attribute) => attribute.name),
+      ),
     }));
     expect(inline, path).toEqual({ scripts: 0, handlers: [] });
   }

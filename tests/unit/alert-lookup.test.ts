@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { lookupAlert, looksLikeAlertName } from '../../src/lib/alert-lookup.ts';
+import { looksLikeAlertName, lookupAlert } from '../../src/lib/alert-lookup.ts';
 
 const row = (alert: string) => ({ alert, runbook: `x/${alert.toLowerCase()}`, title: alert, severity: 'high', service: 'x' });
 const alerts = ['DB_CPU_HIGH', 'DB_LATENCY_HIGH', 'KubePodCrashLooping', 'PAYMENTS_CPU_HIGH_50', 'RedisDown'].map(row);
@@ -21,7 +21,8 @@ describe('lookupAlert', () => {
   test('partial: names that start with the query come first', () =>
     assert.deepEqual(names(lookupAlert('database', [row('SlowDatabaseQueries'), row('DatabaseDown')]).partial), ['DatabaseDown', 'SlowDatabaseQueries']));
   test('partial ignores underscores', () => assert.deepEqual(names(lookupAlert('cpuhigh', alerts).partial), ['DB_CPU_HIGH', 'PAYMENTS_CPU_HIGH_50']));
-  test('plain words are not alert names', () => assert.deepEqual(lookupAlert('redis', alerts), { exact: undefined, partial: [alerts[4]], unknownAlert: false }));
+  test('plain words are not alert names', () =>
+    assert.deepEqual(lookupAlert('redis', alerts), { exact: undefined, partial: [alerts[4]], unknownAlert: false }));
   test('too short', () => assert.deepEqual(lookupAlert('d', alerts), { exact: undefined, partial: [], unknownAlert: false }));
 });
 

@@ -25,10 +25,15 @@ interface Run {
 function alertsCheck(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const { RUNBOOKS_SITE: _site, RUNBOOKS_BASE: _base, RUNBOOKS_CONTENT_DIR: _content, ...inherited } = process.env;
   return new Promise((resolve) => {
-    execFile(process.execPath, ['src/cli/alerts-check.ts', ...args], { cwd: root, env: { ...inherited, ...env }, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr, lines: stdout.split('\n').slice(0, -1) });
-    });
+    execFile(
+      process.execPath,
+      ['src/cli/alerts-check.ts', ...args],
+      { cwd: root, env: { ...inherited, ...env }, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr, lines: stdout.split('\n').slice(0, -1) });
+      },
+    );
   });
 }
 
@@ -52,7 +57,8 @@ const EXPECTED = [
   noRule('ETLJobNotRunning', 'content/runbooks/audit-app/etl-job-failures.md:7:24'),
   noRule('SlowDatabaseQueries', 'content/runbooks/audit-app/high-response-times.md:7:28'),
 ];
-const SUMMARY = 'alerts:check: 14 alerting rules in 4 files, 13 runbook alerts: 2 alerts without a runbook, 8 wrong or missing runbook_urls, 2 runbook alerts in no rule, 1 rule file with errors\n';
+const SUMMARY =
+  'alerts:check: 14 alerting rules in 4 files, 13 runbook alerts: 2 alerts without a runbook, 8 wrong or missing runbook_urls, 2 runbook alerts in no rule, 1 rule file with errors\n';
 
 // Each test starts its own process; running them side by side keeps the file quick.
 describe('alerts:check', { concurrency: true }, () => {
@@ -70,7 +76,10 @@ describe('alerts:check', { concurrency: true }, () => {
   test('a malformed file alone: named with its line, exit 1', async () => {
     const run = await alertsCheck([MALFORMED, '--site', site]);
     assert.equal(run.lines[0], `${MALFORMED}:6:1: error: invalid YAML: Sequence item without - indicator`);
-    assert.equal(run.stderr, 'alerts:check: 0 alerting rules in 1 file, 13 runbook alerts: 0 alerts without a runbook, 0 wrong or missing runbook_urls, 13 runbook alerts in no rule, 1 rule file with errors\n');
+    assert.equal(
+      run.stderr,
+      'alerts:check: 0 alerting rules in 1 file, 13 runbook alerts: 0 alerts without a runbook, 0 wrong or missing runbook_urls, 13 runbook alerts in no rule, 1 rule file with errors\n',
+    );
     assert.equal(run.code, 1);
   });
 
@@ -84,13 +93,20 @@ describe('alerts:check', { concurrency: true }, () => {
       `${MANIFEST}:38:18: error: alert DatabaseDown: runbook_url ${site}/alerts/{{ $labels.alertname }}/ is a template, which this check cannot follow; expected <site>/runbooks/alerts/DatabaseDown/`,
       `${MANIFEST}:46:18: error: alert ETLJobFailed: runbook_url ${site}/alerts/ETLJobFailed/?env=production is outside this site's base path /runbooks/; expected <site>/runbooks/alerts/ETLJobFailed/`,
     ]);
-    assert.equal(run.stderr, 'alerts:check: 6 alerting rules in 1 file, 13 runbook alerts: 0 alerts without a runbook, 6 wrong or missing runbook_urls, 7 runbook alerts in no rule; hosts not checked (no --site or RUNBOOKS_SITE)\n');
+    assert.equal(
+      run.stderr,
+      'alerts:check: 6 alerting rules in 1 file, 13 runbook alerts: 0 alerts without a runbook, 6 wrong or missing runbook_urls, 7 runbook alerts in no rule; hosts not checked (no --site or RUNBOOKS_SITE)\n',
+    );
     assert.equal(run.code, 1);
   });
 
   test('--format json', async () => {
     const run = await alertsCheck([PLAIN, '--site', site, '--format', 'json']);
-    const report = JSON.parse(run.stdout) as { problems: { kind: string; alert: string; line: number; expected?: string }[]; fixed: unknown[]; summary: Record<string, unknown> };
+    const report = JSON.parse(run.stdout) as {
+      problems: { kind: string; alert: string; line: number; expected?: string }[];
+      fixed: unknown[];
+      summary: Record<string, unknown>;
+    };
     assert.deepEqual(
       report.problems.filter((problem) => problem.kind !== 'no-rule').map((problem) => [problem.line, problem.kind, problem.alert, problem.expected]),
       [
@@ -115,7 +131,10 @@ describe('alerts:check', { concurrency: true }, () => {
       fixedFiles: 0,
       hostChecked: true,
     });
-    assert.equal(run.stderr, 'alerts:check: 8 alerting rules in 1 file, 13 runbook alerts: 2 alerts without a runbook, 3 wrong or missing runbook_urls, 8 runbook alerts in no rule\n');
+    assert.equal(
+      run.stderr,
+      'alerts:check: 8 alerting rules in 1 file, 13 runbook alerts: 2 alerts without a runbook, 3 wrong or missing runbook_urls, 8 runbook alerts in no rule\n',
+    );
     assert.equal(run.code, 1);
   });
 
@@ -126,8 +145,15 @@ describe('alerts:check', { concurrency: true }, () => {
       'tests/fixtures/rules-content/runbooks/db/latency.md: error: alerts: alert "DB_LATENCY_HIGH" is already handled by tests/fixtures/rules-content/runbooks/db/cpu.md; an alert belongs to exactly one runbook',
     ]);
     // The page with the bad frontmatter hides its alert: the rule for it now has no runbook.
-    assert.ok(run.lines.includes(`${PLAIN}:33:12: error: alert DatabaseConnectionPoolExhausted: no runbook here handles it; list it in the \`alerts\` of the runbook that does`));
-    assert.equal(run.stderr, 'alerts:check: 8 alerting rules in 1 file, 2 runbook alerts: 5 alerts without a runbook, 1 wrong or missing runbook_url, 0 runbook alerts in no rule, 2 problems in the runbooks\n');
+    assert.ok(
+      run.lines.includes(
+        `${PLAIN}:33:12: error: alert DatabaseConnectionPoolExhausted: no runbook here handles it; list it in the \`alerts\` of the runbook that does`,
+      ),
+    );
+    assert.equal(
+      run.stderr,
+      'alerts:check: 8 alerting rules in 1 file, 2 runbook alerts: 5 alerts without a runbook, 1 wrong or missing runbook_url, 0 runbook alerts in no rule, 2 problems in the runbooks\n',
+    );
     assert.equal(run.code, 1);
   });
 
@@ -143,10 +169,22 @@ describe('alerts:check', { concurrency: true }, () => {
       ['unknown option', [fixtures, '--nope'], "alerts:check: Unknown option '--nope'."],
       ['missing path', ['rules/missing.yml'], 'alerts:check: no such file or folder: rules/missing.yml'],
       ['folder without YAML', ['tests/unit'], 'alerts:check: no .yml or .yaml files in tests/unit'],
-      ['YAML without alerting rules', [`${fixtures}/kubernetes/kustomization.yaml`], `alerts:check: no alerting rules in ${fixtures}/kubernetes/kustomization.yaml`],
+      [
+        'YAML without alerting rules',
+        [`${fixtures}/kubernetes/kustomization.yaml`],
+        `alerts:check: no alerting rules in ${fixtures}/kubernetes/kustomization.yaml`,
+      ],
       ['unknown format', [fixtures, '--format', 'xml'], 'alerts:check: --format must be text or json, got "xml"'],
-      ['site that is not a URL', [fixtures, '--site', 'runbooks.example.com'], 'alerts:check: --site must be an http(s) URL like https://runbooks.example.com, got "runbooks.example.com"'],
-      ['--fix without a site URL', [fixtures, '--fix'], 'alerts:check: --fix writes absolute runbook_urls, so it needs the site URL: pass --site https://… or set RUNBOOKS_SITE'],
+      [
+        'site that is not a URL',
+        [fixtures, '--site', 'runbooks.example.com'],
+        'alerts:check: --site must be an http(s) URL like https://runbooks.example.com, got "runbooks.example.com"',
+      ],
+      [
+        '--fix without a site URL',
+        [fixtures, '--fix'],
+        'alerts:check: --fix writes absolute runbook_urls, so it needs the site URL: pass --site https://… or set RUNBOOKS_SITE',
+      ],
     ];
     for (const [name, args, message] of cases) {
       test(name, async () => {
@@ -159,7 +197,10 @@ describe('alerts:check', { concurrency: true }, () => {
 
     test('--help prints the usage and exits 0', async () => {
       const run = await alertsCheck(['--help']);
-      assert.match(run.stdout, /^usage: npm run alerts:check -- <rules files or folders> \[--site https:\/\/runbooks\.example\.com\] \[--base \/runbooks\/\] \[--fix\] \[--format json\]\n/);
+      assert.match(
+        run.stdout,
+        /^usage: npm run alerts:check -- <rules files or folders> \[--site https:\/\/runbooks\.example\.com\] \[--base \/runbooks\/\] \[--fix\] \[--format json\]\n/,
+      );
       assert.equal(run.code, 0);
     });
   });
@@ -177,7 +218,8 @@ describe('alerts:check', { concurrency: true }, () => {
     });
 
     test('reports what it wrote, and what it cannot fix: alerts without a runbook get no invented URL', () => {
-      const at = (path: string, position: string, alert: string) => `${shown(path)}:${position}: fixed: runbook_url of alert ${alert} set to ${site}/alerts/${alert}/`;
+      const at = (path: string, position: string, alert: string) =>
+        `${shown(path)}:${position}: fixed: runbook_url of alert ${alert} set to ${site}/alerts/${alert}/`;
       assert.deepEqual(first.lines, [
         at('co-platform.rules.yml', '17:12', 'DB_CPU_HIGH'),
         at('co-platform.rules.yml', '33:12', 'DatabaseConnectionPoolExhausted'),
@@ -193,15 +235,26 @@ describe('alerts:check', { concurrency: true }, () => {
         noRule('ETLJobNotRunning', 'content/runbooks/audit-app/etl-job-failures.md:7:24'),
         noRule('SlowDatabaseQueries', 'content/runbooks/audit-app/high-response-times.md:7:28'),
       ]);
-      assert.equal(first.stderr, 'alerts:check: 14 alerting rules in 4 files, 13 runbook alerts: 2 alerts without a runbook, 0 wrong or missing runbook_urls, 2 runbook alerts in no rule, 1 rule file with errors; fixed 8 runbook_urls in 2 files\n');
+      assert.equal(
+        first.stderr,
+        'alerts:check: 14 alerting rules in 4 files, 13 runbook alerts: 2 alerts without a runbook, 0 wrong or missing runbook_urls, 2 runbook alerts in no rule, 1 rule file with errors; fixed 8 runbook_urls in 2 files\n',
+      );
       assert.equal(first.code, 1);
     });
 
     test('the plain file gains the annotations and keeps its comments, blank lines and layout', () => {
       let expected = original('co-platform.rules.yml');
       expected = replaceOnce(expected, '80% on {{ $labels.instance }}\n', `80% on {{ $labels.instance }}\n      runbook_url: ${site}/alerts/DB_CPU_HIGH/\n`);
-      expected = replaceOnce(expected, '    for: 2m\n    labels:\n      severity: critical\n', `    for: 2m\n    labels:\n      severity: critical\n    annotations:\n      runbook_url: ${site}/alerts/DatabaseConnectionPoolExhausted/\n`);
-      expected = replaceOnce(expected, `for: 3m\n    annotations:\n      runbook_url: ${site}/alerts/DB_CPU_HIGH/`, `for: 3m\n    annotations:\n      runbook_url: ${site}/alerts/IB_HEALTH_CHECK_FAILED/`);
+      expected = replaceOnce(
+        expected,
+        '    for: 2m\n    labels:\n      severity: critical\n',
+        `    for: 2m\n    labels:\n      severity: critical\n    annotations:\n      runbook_url: ${site}/alerts/DatabaseConnectionPoolExhausted/\n`,
+      );
+      expected = replaceOnce(
+        expected,
+        `for: 3m\n    annotations:\n      runbook_url: ${site}/alerts/DB_CPU_HIGH/`,
+        `for: 3m\n    annotations:\n      runbook_url: ${site}/alerts/IB_HEALTH_CHECK_FAILED/`,
+      );
       // The one thing the library changes: it writes a single space before an end-of-line comment.
       expected = replaceOnce(expected, 'rate5m   # recording', 'rate5m # recording');
       assert.equal(fixed('co-platform.rules.yml'), expected);
@@ -211,11 +264,17 @@ describe('alerts:check', { concurrency: true }, () => {
       let expected = original('kubernetes/audit-app.yaml');
       expected = replaceOnce(expected, 'https://wiki.example.com/display/OPS/APIDown', `${site}/alerts/APIDown/`);
       expected = replaceOnce(expected, `'${site}/runbooks/audit-app/api-service-down/'`, `'${site}/alerts/SlowAPIResponses/'`);
-      expected = replaceOnce(expected, 'labels: {severity: warning}}', `labels: {severity: warning}, annotations: {runbook_url: ${site}/alerts/HighRequestRate/}}`);
+      expected = replaceOnce(
+        expected,
+        'labels: {severity: warning}}',
+        `labels: {severity: warning}, annotations: {runbook_url: ${site}/alerts/HighRequestRate/}}`,
+      );
       expected = replaceOnce(expected, `${site}/alerts/redisDown/`, `${site}/alerts/RedisDown/`);
       expected = replaceOnce(expected, `"${site}/alerts/{{ $labels.alertname }}/"`, `"${site}/alerts/DatabaseDown/"`);
       assert.equal(fixed('kubernetes/audit-app.yaml'), expected);
-      for (const comment of original('kubernetes/audit-app.yaml').split('\n').filter((line) => line.trimStart().startsWith('#'))) {
+      for (const comment of original('kubernetes/audit-app.yaml')
+        .split('\n')
+        .filter((line) => line.trimStart().startsWith('#'))) {
         assert.ok(fixed('kubernetes/audit-app.yaml').includes(`${comment}\n`), comment);
       }
     });
@@ -227,16 +286,25 @@ describe('alerts:check', { concurrency: true }, () => {
 
     test('a second check passes for the fixed rules', async () => {
       const manifest = await alertsCheck([join(copy, 'kubernetes/audit-app.yaml'), '--site', site]);
-      assert.deepEqual(manifest.lines.filter((line) => !line.includes(': warning: ')), []);
-      assert.equal(manifest.stderr, 'alerts:check: 6 alerting rules in 1 file, 13 runbook alerts: 0 alerts without a runbook, 0 wrong or missing runbook_urls, 7 runbook alerts in no rule\n');
+      assert.deepEqual(
+        manifest.lines.filter((line) => !line.includes(': warning: ')),
+        [],
+      );
+      assert.equal(
+        manifest.stderr,
+        'alerts:check: 6 alerting rules in 1 file, 13 runbook alerts: 0 alerts without a runbook, 0 wrong or missing runbook_urls, 7 runbook alerts in no rule\n',
+      );
       assert.equal(manifest.code, 0);
 
       const all = await alertsCheck([copy, '--site', site]);
-      assert.deepEqual(all.lines.filter((line) => line.includes(': error: ')).map((line) => line.replace(/^.*?: error: /, '')), [
-        'alert DB_REPLICATION_LAG_HIGH: no runbook here handles it; list it in the `alerts` of the runbook that does',
-        'alert PaymentsQueueBacklog: no runbook here handles it; list it in the `alerts` of the runbook that does',
-        'invalid YAML: Sequence item without - indicator',
-      ]);
+      assert.deepEqual(
+        all.lines.filter((line) => line.includes(': error: ')).map((line) => line.replace(/^.*?: error: /, '')),
+        [
+          'alert DB_REPLICATION_LAG_HIGH: no runbook here handles it; list it in the `alerts` of the runbook that does',
+          'alert PaymentsQueueBacklog: no runbook here handles it; list it in the `alerts` of the runbook that does',
+          'invalid YAML: Sequence item without - indicator',
+        ],
+      );
     });
   });
 });

@@ -1,18 +1,29 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildAlertIndex, lowerCaseAlias, type AlertSource } from '../../src/lib/alerts.ts';
+import { type AlertSource, buildAlertIndex, lowerCaseAlias } from '../../src/lib/alerts.ts';
 
-const page = (slug: string, alerts: string[]): AlertSource => ({ slug, file: `content/runbooks/${slug}.md`, title: slug, service: 'db', severity: 'high', response: 60, alerts });
+const page = (slug: string, alerts: string[]): AlertSource => ({
+  slug,
+  file: `content/runbooks/${slug}.md`,
+  title: slug,
+  service: 'db',
+  severity: 'high',
+  response: 60,
+  alerts,
+});
 
 describe('alert index', () => {
   test('one entry per alert, sorted by name whatever the page order', () => {
     const { entries, problems } = buildAlertIndex([page('db/latency', ['DB_LATENCY_HIGH', 'DB_CPU_HIGH']), page('api/down', ['APIDown'])]);
     assert.deepEqual(problems, []);
-    assert.deepEqual(entries.map((entry) => [entry.alert, entry.slug]), [
-      ['APIDown', 'api/down'],
-      ['DB_CPU_HIGH', 'db/latency'],
-      ['DB_LATENCY_HIGH', 'db/latency'],
-    ]);
+    assert.deepEqual(
+      entries.map((entry) => [entry.alert, entry.slug]),
+      [
+        ['APIDown', 'api/down'],
+        ['DB_CPU_HIGH', 'db/latency'],
+        ['DB_LATENCY_HIGH', 'db/latency'],
+      ],
+    );
   });
 
   test('an alert in two runbooks names both files', () => {

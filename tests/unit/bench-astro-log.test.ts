@@ -69,7 +69,9 @@ describe('parseAstroLog', () => {
   });
 
   test('an integration logging during the build is not an after-build step', () => {
-    const phases = parseAstroLog('00:00:01 [runbooks:early] hello\n00:00:02 [build] Collecting build info...\n00:00:02 [build] ✓ Completed in 1.00s.\n00:00:03 [runbooks:sync] hello\n');
+    const phases = parseAstroLog(
+      '00:00:01 [runbooks:early] hello\n00:00:02 [build] Collecting build info...\n00:00:02 [build] ✓ Completed in 1.00s.\n00:00:03 [runbooks:sync] hello\n',
+    );
     assert.deepEqual(phases.afterBuildSteps, []);
   });
 
@@ -83,7 +85,12 @@ describe('parseAstroLog', () => {
   });
 
   test('a build that died early has only what it printed', () => {
-    assert.deepEqual(parseAstroLog('00:23:00 [types] Generated 1.66s\n[ERROR] boom\n'), { contentSyncMs: 1660, viteBuildsMs: [], sections: [], afterBuildSteps: [] });
+    assert.deepEqual(parseAstroLog('00:23:00 [types] Generated 1.66s\n[ERROR] boom\n'), {
+      contentSyncMs: 1660,
+      viteBuildsMs: [],
+      sections: [],
+      afterBuildSteps: [],
+    });
   });
 });
 

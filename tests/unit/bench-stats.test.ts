@@ -55,7 +55,13 @@ describe('pairRatios', () => {
   });
 
   test('a pair with a zero baseline is left out', () => {
-    assert.deepEqual(pairRatios([{ ours: 2, baseline: 1 }, { ours: 5, baseline: 0 }]), { median: 2, min: 2, max: 2 });
+    assert.deepEqual(
+      pairRatios([
+        { ours: 2, baseline: 1 },
+        { ours: 5, baseline: 0 },
+      ]),
+      { median: 2, min: 2, max: 2 },
+    );
   });
 
   test('no usable pair gives no figure', () => {

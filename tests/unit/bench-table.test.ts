@@ -32,10 +32,13 @@ describe('formatSpread', () => {
 describe('formatTable', () => {
   test('labels left, figures right, a rule under the header', () => {
     assert.equal(
-      formatTable(['What', 'Ours', 'Baseline'], [
-        ['Wall', '86.2 s', '29.1 s'],
-        ['Pages', '5013', '1000'],
-      ]),
+      formatTable(
+        ['What', 'Ours', 'Baseline'],
+        [
+          ['Wall', '86.2 s', '29.1 s'],
+          ['Pages', '5013', '1000'],
+        ],
+      ),
       ['What     Ours  Baseline', '-----  ------  --------', 'Wall   86.2 s    29.1 s', 'Pages    5013      1000'].join('\n'),
     );
   });

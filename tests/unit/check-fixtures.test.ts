@@ -111,7 +111,9 @@ describe('npm run check', { concurrency: 4 }, () => {
 
   test('a content root without runbooks is an error, not an empty success', async () => {
     const { code, stdout } = await check('--root', 'tests/fixtures/no-such-root');
-    assert.deepEqual(lines(stdout), ['tests/fixtures/no-such-root/runbooks: error: no runbooks folder here: is the content root right? (--root DIR or RUNBOOKS_CONTENT_DIR)']);
+    assert.deepEqual(lines(stdout), [
+      'tests/fixtures/no-such-root/runbooks: error: no runbooks folder here: is the content root right? (--root DIR or RUNBOOKS_CONTENT_DIR)',
+    ]);
     assert.equal(code, 1);
   });
 

@@ -17,9 +17,24 @@ describe('placeholders', () => {
     ['environment vars and service values are known', 'psql -h {{db_host}} -n {{namespace}}', '', []],
     ['declared reader inputs are known', 'kubectl logs {{pod_name}}', 'inputs: [pod_name]\n', []],
     ['Go templates are not placeholders', "kubectl get pods -o go-template='{{range .items}}{{.metadata.name}}{{end}}'", '', []],
-    ['a typo', 'kubectl get pods -n {{namspace}}', '', [`${FILE}:12:21: unknown placeholder {{namspace}}: not defined in environments.yaml for this service nor declared in \`inputs\``]],
-    ['an undeclared reader input', 'kubectl logs {{pod_name}}', '', [`${FILE}:12:14: unknown placeholder {{pod_name}}: not defined in environments.yaml for this service nor declared in \`inputs\``]],
-    ['a value of another service', 'curl {{ledger_url}}', '', [`${FILE}:12:6: unknown placeholder {{ledger_url}}: not defined in environments.yaml for this service nor declared in \`inputs\``]],
+    [
+      'a typo',
+      'kubectl get pods -n {{namspace}}',
+      '',
+      [`${FILE}:12:21: unknown placeholder {{namspace}}: not defined in environments.yaml for this service nor declared in \`inputs\``],
+    ],
+    [
+      'an undeclared reader input',
+      'kubectl logs {{pod_name}}',
+      '',
+      [`${FILE}:12:14: unknown placeholder {{pod_name}}: not defined in environments.yaml for this service nor declared in \`inputs\``],
+    ],
+    [
+      'a value of another service',
+      'curl {{ledger_url}}',
+      '',
+      [`${FILE}:12:6: unknown placeholder {{ledger_url}}: not defined in environments.yaml for this service nor declared in \`inputs\``],
+    ],
   ];
   for (const [name, command, extra, expected] of cases) {
     test(name, () => assert.deepEqual(run(command, extra), expected));

@@ -18,15 +18,19 @@ describe('review age', () => {
       '181 days ago is overdue with the default period',
       'last_reviewed: 2026-05-31\n',
       undefined,
-      ['content/runbooks/payments/api-down.md:9:16: warning: last_reviewed: review overdue: last reviewed 2026-05-31, 181 days ago; the review period is 180 days'],
+      [
+        'content/runbooks/payments/api-down.md:9:16: warning: last_reviewed: review overdue: last reviewed 2026-05-31, 181 days ago; the review period is 180 days',
+      ],
     ],
     [
       'a site-wide period',
       'last_reviewed: 2026-10-01\n',
       30 * DAY,
-      ['content/runbooks/payments/api-down.md:9:16: warning: last_reviewed: review overdue: last reviewed 2026-10-01, 58 days ago; the review period is 30 days'],
+      [
+        'content/runbooks/payments/api-down.md:9:16: warning: last_reviewed: review overdue: last reviewed 2026-10-01, 58 days ago; the review period is 30 days',
+      ],
     ],
-    ['the page\'s own period wins over the site-wide one', 'last_reviewed: 2026-10-01\nreview_every: 90d\n', 30 * DAY, []],
+    ["the page's own period wins over the site-wide one", 'last_reviewed: 2026-10-01\nreview_every: 90d\n', 30 * DAY, []],
     [
       'tomorrow is in the future: an error',
       'last_reviewed: 2026-11-29\n',

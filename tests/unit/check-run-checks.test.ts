@@ -9,7 +9,10 @@ describe('all checks together', () => {
   test('sorted by file, then line, then column; problems without a line first', () => {
     const at = (file: string, line?: number, column?: number): ContentProblem => ({ severity: 'error', file, line, column, message: `${line}:${column}` });
     const sorted = sortProblems([at('b.md', 1, 1), at('a.md', 10, 2), at('a.md', 2, 30), at('a.md'), at('a.md', 10, 1)]);
-    assert.deepEqual(sorted.map((problem) => `${problem.file} ${problem.message}`), ['a.md undefined:undefined', 'a.md 2:30', 'a.md 10:1', 'a.md 10:2', 'b.md 1:1']);
+    assert.deepEqual(
+      sorted.map((problem) => `${problem.file} ${problem.message}`),
+      ['a.md undefined:undefined', 'a.md 2:30', 'a.md 10:1', 'a.md 10:2', 'b.md 1:1'],
+    );
   });
 
   test('an empty file gets one problem, not one per missing field', () => {
@@ -27,6 +30,9 @@ describe('all checks together', () => {
       dataFiles: [],
       review: { today: new Date('2026-11-28') },
     });
-    assert.deepEqual(problems.map((problem) => problem.message), ['empty file: a runbook needs frontmatter (title, summary, service …) and a body']);
+    assert.deepEqual(
+      problems.map((problem) => problem.message),
+      ['empty file: a runbook needs frontmatter (title, summary, service …) and a body'],
+    );
   });
 });

@@ -48,7 +48,9 @@ describe('structure', () => {
   ];
   for (const [heading, section] of headings) {
     test(`"## ${heading}" is ${section ?? 'neither section'}`, () => {
-      const found = Object.entries(SECTION_WORDS).filter(([, words]) => words.test(heading)).map(([name]) => name);
+      const found = Object.entries(SECTION_WORDS)
+        .filter(([, words]) => words.test(heading))
+        .map(([name]) => name);
       assert.deepEqual(found, section ? [section] : []);
     });
   }
@@ -58,9 +60,12 @@ describe('structure', () => {
   });
 
   test('TODO and FIXME inside a code block, at their line and column', () => {
-    assert.deepEqual(run('## Diagnosis\n\n## Resolution\n\n```bash\nkubectl get pods\n# TODO: command needed\nrestart # FIXME\n```\n\nTODO outside a block is prose.\n'), [
-      `${FILE}:17:3: warning: TODO in a code block: finish the command, or move the note out of the block`,
-      `${FILE}:18:11: warning: FIXME in a code block: finish the command, or move the note out of the block`,
-    ]);
+    assert.deepEqual(
+      run('## Diagnosis\n\n## Resolution\n\n```bash\nkubectl get pods\n# TODO: command needed\nrestart # FIXME\n```\n\nTODO outside a block is prose.\n'),
+      [
+        `${FILE}:17:3: warning: TODO in a code block: finish the command, or move the note out of the block`,
+        `${FILE}:18:11: warning: FIXME in a code block: finish the command, or move the note out of the block`,
+      ],
+    );
   });
 });

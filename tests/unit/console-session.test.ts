@@ -18,9 +18,10 @@ describe('console sessions', () => {
   });
 
   test('classifies each line', () => {
-    assert.deepEqual(
-      classifyConsoleLines('$ a \\\n> b\nout'),
-      [{ kind: 'command', promptLength: 2 }, { kind: 'continuation', promptLength: 2 }, { kind: 'output' }],
-    );
+    assert.deepEqual(classifyConsoleLines('$ a \\\n> b\nout'), [
+      { kind: 'command', promptLength: 2 },
+      { kind: 'continuation', promptLength: 2 },
+      { kind: 'output' },
+    ]);
   });
 });

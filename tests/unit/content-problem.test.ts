@@ -1,15 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fieldPosition, formatProblem, formatProblemWithSeverity, problemsFromIssues, type ContentProblem } from '../../src/lib/content-problem.ts';
+import { type ContentProblem, fieldPosition, formatProblem, formatProblemWithSeverity, problemsFromIssues } from '../../src/lib/content-problem.ts';
 import { environmentsSchema } from '../../src/lib/schemas/environments.ts';
 
 describe('content problems', () => {
-  const problem: ContentProblem = { severity: 'warning', file: 'content/runbooks/db/a.md', line: 9, column: 16, field: 'last_reviewed', message: 'review overdue' };
+  const problem: ContentProblem = {
+    severity: 'warning',
+    file: 'content/runbooks/db/a.md',
+    line: 9,
+    column: 16,
+    field: 'last_reviewed',
+    message: 'review overdue',
+  };
 
   test('the build format and the check format', () => {
     assert.equal(formatProblem(problem), 'content/runbooks/db/a.md:9:16: last_reviewed: review overdue');
     assert.equal(formatProblemWithSeverity(problem), 'content/runbooks/db/a.md:9:16: warning: last_reviewed: review overdue');
-    assert.equal(formatProblemWithSeverity({ severity: 'error', file: 'content/runbooks', message: 'no runbooks folder' }), 'content/runbooks: error: no runbooks folder');
+    assert.equal(
+      formatProblemWithSeverity({ severity: 'error', file: 'content/runbooks', message: 'no runbooks folder' }),
+      'content/runbooks: error: no runbooks folder',
+    );
   });
 
   const yaml = 'title: A\nalerts:\n  - One\n  - Two\nrelated: [db/b, db/c]\nempty:\n';

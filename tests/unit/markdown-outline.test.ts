@@ -13,7 +13,11 @@ describe('markdown outline', () => {
     ['# Title\n\n## Title', ['title', 'title-1']],
   ];
   for (const [markdown, expected] of ids) {
-    test(`ids of ${JSON.stringify(markdown)}`, () => assert.deepEqual(markdownOutline(markdown).headings.map((heading) => heading.id), expected));
+    test(`ids of ${JSON.stringify(markdown)}`, () =>
+      assert.deepEqual(
+        markdownOutline(markdown).headings.map((heading) => heading.id),
+        expected,
+      ));
   }
 
   test('links, and definitions where the URL of a reference link is written', () => {

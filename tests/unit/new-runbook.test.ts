@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { newRunbookProblems } from '../../src/lib/new-runbook.ts';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { newRunbookProblems } from '../../src/lib/new-runbook.ts';
 import { runbookSchema } from '../../src/lib/schemas/runbook.ts';
 
 describe('npm run new', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { searchOfflinePages, type OfflinePage } from '../../src/lib/offline/offline-index.ts';
+import { type OfflinePage, searchOfflinePages } from '../../src/lib/offline/offline-index.ts';
 import { relativeUrl } from '../../src/lib/offline/relative-url.ts';
 import { moduleScripts, rewriteForOffline } from '../../src/lib/offline/rewrite-html.ts';
 
@@ -31,8 +31,19 @@ describe('rewriteForOffline', () => {
 });
 
 describe('searchOfflinePages', () => {
-  const page = (title: string, alerts: string[] = []): OfflinePage => ({ slug: title, title, summary: 'Use it when it breaks.', service: 'db', severity: 'high', alerts });
+  const page = (title: string, alerts: string[] = []): OfflinePage => ({
+    slug: title,
+    title,
+    summary: 'Use it when it breaks.',
+    service: 'db',
+    severity: 'high',
+    alerts,
+  });
   const pages = [page('Rotate secrets'), page('Database vacuum'), page('Slow queries', ['SlowDatabaseQueries'])];
-  test('every word must match; titles first', () => assert.deepEqual(searchOfflinePages(pages, 'database').map((p) => p.title), ['Database vacuum', 'Slow queries']));
+  test('every word must match; titles first', () =>
+    assert.deepEqual(
+      searchOfflinePages(pages, 'database').map((p) => p.title),
+      ['Database vacuum', 'Slow queries'],
+    ));
   test('no words, no results', () => assert.deepEqual(searchOfflinePages(pages, '  '), []));
 });

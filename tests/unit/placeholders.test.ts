@@ -7,7 +7,12 @@ const values = { namespace: 'payments-prod', pod_name: 'api-7d9f' };
 describe('placeholder rule', () => {
   const cases: [string, string, string[], string][] = [
     ['plain', 'kubectl -n {{namespace}} get pods', ['namespace'], 'kubectl -n payments-prod get pods'],
-    ['several, repeated', 'kubectl -n {{namespace}} logs {{pod_name}} -n {{namespace}}', ['namespace', 'pod_name'], 'kubectl -n payments-prod logs api-7d9f -n payments-prod'],
+    [
+      'several, repeated',
+      'kubectl -n {{namespace}} logs {{pod_name}} -n {{namespace}}',
+      ['namespace', 'pod_name'],
+      'kubectl -n payments-prod logs api-7d9f -n payments-prod',
+    ],
     ['unknown names stay', 'echo {{unknown}}', ['unknown'], 'echo {{unknown}}'],
     [
       'kubectl go-template survives',
@@ -26,7 +31,12 @@ describe('placeholder rule', () => {
     ['spaces inside braces are literal', 'echo {{ namespace }}', [], 'echo {{ namespace }}'],
     ['triple braces are literal', 'echo {{{namespace}}}', [], 'echo {{{namespace}}}'],
     ['escaped placeholder is literal, without its backslash', 'echo \\{{namespace}} {{namespace}}', ['namespace'], 'echo {{namespace}} payments-prod'],
-    ['jq and Prometheus braces are literal', `jq '.data.result[] | {route: .metric.route}' {job="api"}`, [], `jq '.data.result[] | {route: .metric.route}' {job="api"}`],
+    [
+      'jq and Prometheus braces are literal',
+      `jq '.data.result[] | {route: .metric.route}' {job="api"}`,
+      [],
+      `jq '.data.result[] | {route: .metric.route}' {job="api"}`,
+    ],
   ];
   for (const [name, code, names, filled] of cases) {
     test(name, () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fixRuleFile, parseRuleFile, type AlertRule, type RuleFileProblem } from '../../src/lib/prometheus-rules.ts';
+import { type AlertRule, fixRuleFile, parseRuleFile, type RuleFileProblem } from '../../src/lib/prometheus-rules.ts';
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
 
@@ -20,7 +20,14 @@ describe('parseRuleFile', () => {
         '  - alert: DB_LATENCY_HIGH',
       ),
       rules: [
-        { alert: 'DB_CPU_HIGH', document: 0, path: ['groups', 0, 'rules', 1], line: 6, column: 12, runbookUrl: 'https://runbooks.example.com/alerts/DB_CPU_HIGH/' },
+        {
+          alert: 'DB_CPU_HIGH',
+          document: 0,
+          path: ['groups', 0, 'rules', 1],
+          line: 6,
+          column: 12,
+          runbookUrl: 'https://runbooks.example.com/alerts/DB_CPU_HIGH/',
+        },
         { alert: 'DB_LATENCY_HIGH', document: 0, path: ['groups', 0, 'rules', 2], line: 9, column: 12, runbookUrl: undefined },
       ],
     },
@@ -40,7 +47,9 @@ describe('parseRuleFile', () => {
         '        - alert: APIDown',
         '          annotations: {runbook_url: "https://x.example/alerts/APIDown/"}',
       ),
-      rules: [{ alert: 'APIDown', document: 1, path: ['spec', 'groups', 0, 'rules', 0], line: 11, column: 18, runbookUrl: 'https://x.example/alerts/APIDown/' }],
+      rules: [
+        { alert: 'APIDown', document: 1, path: ['spec', 'groups', 0, 'rules', 0], line: 11, column: 18, runbookUrl: 'https://x.example/alerts/APIDown/' },
+      ],
     },
     {
       name: 'a rule written as a flow mapping',
@@ -118,13 +127,42 @@ describe('fixRuleFile', () => {
   const cases: { name: string; text: string; expected: string; applied: number }[] = [
     {
       name: 'replaces a wrong URL in place, keeping its quotes and comments',
-      text: lines('# Team rules', 'groups:', '- name: g # the group', '  rules:', '  # why A', '  - alert: A', '    annotations:', "      runbook_url: 'https://wiki/A' # old"),
-      expected: lines('# Team rules', 'groups:', '- name: g # the group', '  rules:', '  # why A', '  - alert: A', '    annotations:', "      runbook_url: 'https://runbooks.example.com/alerts/A/' # old"),
+      text: lines(
+        '# Team rules',
+        'groups:',
+        '- name: g # the group',
+        '  rules:',
+        '  # why A',
+        '  - alert: A',
+        '    annotations:',
+        "      runbook_url: 'https://wiki/A' # old",
+      ),
+      expected: lines(
+        '# Team rules',
+        'groups:',
+        '- name: g # the group',
+        '  rules:',
+        '  # why A',
+        '  - alert: A',
+        '    annotations:',
+        "      runbook_url: 'https://runbooks.example.com/alerts/A/' # old",
+      ),
       applied: 1,
     },
     {
       name: 'adds the annotation after the others, and annotations where there are none',
-      text: lines('groups:', '  - name: g', '    rules:', '      - alert: A', '        annotations:', '          summary: a', '      - alert: B', '        expr: up == 0', '      - alert: C', '        annotations:'),
+      text: lines(
+        'groups:',
+        '  - name: g',
+        '    rules:',
+        '      - alert: A',
+        '        annotations:',
+        '          summary: a',
+        '      - alert: B',
+        '        expr: up == 0',
+        '      - alert: C',
+        '        annotations:',
+      ),
       expected: lines(
         'groups:',
         '  - name: g',
@@ -155,7 +193,7 @@ describe('fixRuleFile', () => {
         '                description: |',
         '                    Line one.',
         '                    Line two.',
-        "          - {alert: B, labels: {severity: warning}}",
+        '          - {alert: B, labels: {severity: warning}}',
       ),
       expected: lines(
         'groups:',
@@ -174,7 +212,19 @@ describe('fixRuleFile', () => {
     },
     {
       name: 'rewrites only the documents that change; the others stay byte for byte',
-      text: lines('# first', 'kind:   ConfigMap', 'data:   {a:    1}', '---', '# second', 'groups:', '- name: g', '  rules:', '  - alert: A', '---', 'kind:   Other'),
+      text: lines(
+        '# first',
+        'kind:   ConfigMap',
+        'data:   {a:    1}',
+        '---',
+        '# second',
+        'groups:',
+        '- name: g',
+        '  rules:',
+        '  - alert: A',
+        '---',
+        'kind:   Other',
+      ),
       expected: lines(
         '# first',
         'kind:   ConfigMap',

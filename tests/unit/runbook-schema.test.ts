@@ -29,8 +29,19 @@ describe('runbook frontmatter', () => {
   });
 
   test('inputs may be names or { name, description }', () => {
-    const data = runbookSchema.parse({ title: 'T', summary: 'S', service: 'db', severity: 'low', alerts: [], sla: { response: '1h' }, inputs: ['pod_name', { name: 'pid', description: 'from pg_stat_activity' }] });
-    assert.deepEqual(data.inputs, [{ name: 'pod_name', description: undefined }, { name: 'pid', description: 'from pg_stat_activity' }]);
+    const data = runbookSchema.parse({
+      title: 'T',
+      summary: 'S',
+      service: 'db',
+      severity: 'low',
+      alerts: [],
+      sla: { response: '1h' },
+      inputs: ['pod_name', { name: 'pid', description: 'from pg_stat_activity' }],
+    });
+    assert.deepEqual(data.inputs, [
+      { name: 'pod_name', description: undefined },
+      { name: 'pid', description: 'from pg_stat_activity' },
+    ]);
   });
 
   test('procedures and reference pages need no severity, alerts or SLA', () => {
@@ -40,12 +51,32 @@ describe('runbook frontmatter', () => {
   });
 
   const cases: [string, string, string[]][] = [
-    ['unknown severity', minimal.replace('severity: high', 'severity: urgent'), ['content/runbooks/db/latency.mdx:5:11: severity: expected one of critical|high|medium|low, got "urgent"']],
+    [
+      'unknown severity',
+      minimal.replace('severity: high', 'severity: urgent'),
+      ['content/runbooks/db/latency.mdx:5:11: severity: expected one of critical|high|medium|low, got "urgent"'],
+    ],
     ['missing title', minimal.replace('title: Database latency\n', ''), ['content/runbooks/db/latency.mdx:2:1: title: expected a title']],
-    ['malformed SLA', minimal.replace('response: 1h', 'response: soon'), ['content/runbooks/db/latency.mdx:8:13: sla.response: expected a duration such as "15m", "1h" or "2d", got "soon"']],
-    ['missing SLA', minimal.replace(/sla:\n {2}response: 1h/, ''), ['content/runbooks/db/latency.mdx:2:1: sla: Invalid input: expected object, received undefined']],
-    ['alerts not a list', minimal.replace('alerts: [DB_LATENCY_HIGH]', 'alerts: DB_LATENCY_HIGH'), ['content/runbooks/db/latency.mdx:6:9: alerts: expected a list of alert names, got "DB_LATENCY_HIGH"']],
-    ['alert name with spaces', minimal.replace('alerts: [DB_LATENCY_HIGH]', 'alerts: [DB latency high]'), ['content/runbooks/db/latency.mdx:6:10: alerts.0: expected an alert name of letters, digits and _ : . - (no spaces), got "DB latency high"']],
+    [
+      'malformed SLA',
+      minimal.replace('response: 1h', 'response: soon'),
+      ['content/runbooks/db/latency.mdx:8:13: sla.response: expected a duration such as "15m", "1h" or "2d", got "soon"'],
+    ],
+    [
+      'missing SLA',
+      minimal.replace(/sla:\n {2}response: 1h/, ''),
+      ['content/runbooks/db/latency.mdx:2:1: sla: Invalid input: expected object, received undefined'],
+    ],
+    [
+      'alerts not a list',
+      minimal.replace('alerts: [DB_LATENCY_HIGH]', 'alerts: DB_LATENCY_HIGH'),
+      ['content/runbooks/db/latency.mdx:6:9: alerts: expected a list of alert names, got "DB_LATENCY_HIGH"'],
+    ],
+    [
+      'alert name with spaces',
+      minimal.replace('alerts: [DB_LATENCY_HIGH]', 'alerts: [DB latency high]'),
+      ['content/runbooks/db/latency.mdx:6:10: alerts.0: expected an alert name of letters, digits and _ : . - (no spaces), got "DB latency high"'],
+    ],
     ['unknown kind', `kind: howto\n${minimal}`, ['content/runbooks/db/latency.mdx:2:7: kind: expected one of incident|procedure|reference, got "howto"']],
   ];
   for (const [name, yamlText, expected] of cases) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { alertUrl, normalizeBase, runbookUrlProblem, urlTarget, type SiteLocation, type SitePages } from '../../src/lib/runbook-url.ts';
+import { alertUrl, normalizeBase, runbookUrlProblem, type SiteLocation, type SitePages, urlTarget } from '../../src/lib/runbook-url.ts';
 
 const site = new URL('https://runbooks.example.com');
 const atRoot: SiteLocation = { site, base: '/' };
@@ -47,14 +47,34 @@ describe('urlTarget', () => {
     ['any host when the site is unknown', 'https://wiki.example.com/alerts/APIDown/', noSite, { kind: 'alert', name: 'APIDown' }],
     ['another host', 'https://wiki.example.com/alerts/APIDown/', atRoot, { kind: 'elsewhere', reason: 'is not on https://runbooks.example.com' }],
     ['http for an https site', 'http://runbooks.example.com/alerts/APIDown/', atRoot, { kind: 'elsewhere', reason: 'is not on https://runbooks.example.com' }],
-    ['outside the base path', 'https://runbooks.example.com/alerts/APIDown/', underBase, { kind: 'elsewhere', reason: "is outside this site's base path /runbooks/" }],
-    ['a path that only starts like the base', 'https://runbooks.example.com/runbooks-old/alerts/APIDown/', underBase, { kind: 'elsewhere', reason: "is outside this site's base path /runbooks/" }],
+    [
+      'outside the base path',
+      'https://runbooks.example.com/alerts/APIDown/',
+      underBase,
+      { kind: 'elsewhere', reason: "is outside this site's base path /runbooks/" },
+    ],
+    [
+      'a path that only starts like the base',
+      'https://runbooks.example.com/runbooks-old/alerts/APIDown/',
+      underBase,
+      { kind: 'elsewhere', reason: "is outside this site's base path /runbooks/" },
+    ],
     ['the alert index', 'https://runbooks.example.com/alerts/', atRoot, { kind: 'elsewhere', reason: 'is not an alert or runbook page of this site' }],
-    ['below an alert page', 'https://runbooks.example.com/alerts/APIDown/more/', atRoot, { kind: 'elsewhere', reason: 'is not an alert or runbook page of this site' }],
+    [
+      'below an alert page',
+      'https://runbooks.example.com/alerts/APIDown/more/',
+      atRoot,
+      { kind: 'elsewhere', reason: 'is not an alert or runbook page of this site' },
+    ],
     ['the home page', 'https://runbooks.example.com/', atRoot, { kind: 'elsewhere', reason: 'is not an alert or runbook page of this site' }],
     ['root-relative', '/alerts/APIDown/', atRoot, { kind: 'elsewhere', reason: 'is not an absolute URL' }],
     ['not http', 'ftp://runbooks.example.com/alerts/APIDown/', noSite, { kind: 'elsewhere', reason: 'is not an http(s) URL' }],
-    ['a template', 'https://runbooks.example.com/alerts/{{ $labels.alertname }}/', atRoot, { kind: 'elsewhere', reason: 'is a template, which this check cannot follow' }],
+    [
+      'a template',
+      'https://runbooks.example.com/alerts/{{ $labels.alertname }}/',
+      atRoot,
+      { kind: 'elsewhere', reason: 'is a template, which this check cannot follow' },
+    ],
     ['empty', '', atRoot, { kind: 'elsewhere', reason: 'is empty' }],
     ['null (a key with no value)', null, atRoot, { kind: 'elsewhere', reason: 'is empty' }],
     ['a number', 42, atRoot, { kind: 'elsewhere', reason: 'is not a string' }],
@@ -83,8 +103,18 @@ describe('runbookUrlProblem', () => {
     ["another alert's alias", 'APIDown', 'https://runbooks.example.com/alerts/redisdown/', 'points at alert RedisDown'],
     ['a mixed-case spelling no page has', 'RedisDown', 'https://runbooks.example.com/alerts/redisDown/', 'points at alert redisDown, which has no page here'],
     ['an alert no runbook has', 'APIDown', 'https://runbooks.example.com/alerts/APIDownToo/', 'points at alert APIDownToo, which has no page here'],
-    ['another runbook', 'APIDown', 'https://runbooks.example.com/runbooks/audit-app/rollback/', 'leads to runbook audit-app/rollback, which does not handle APIDown'],
-    ['a runbook that does not exist', 'APIDown', 'https://runbooks.example.com/runbooks/audit-app/api-down/', 'leads to runbook audit-app/api-down, which does not exist'],
+    [
+      'another runbook',
+      'APIDown',
+      'https://runbooks.example.com/runbooks/audit-app/rollback/',
+      'leads to runbook audit-app/rollback, which does not handle APIDown',
+    ],
+    [
+      'a runbook that does not exist',
+      'APIDown',
+      'https://runbooks.example.com/runbooks/audit-app/api-down/',
+      'leads to runbook audit-app/api-down, which does not exist',
+    ],
     ['another host', 'APIDown', 'https://wiki.example.com/APIDown', 'is not on https://runbooks.example.com'],
   ];
   for (const [name, alert, url, expected] of cases) {

@@ -71,7 +71,10 @@ describe('secret rules', () => {
 
   test('a finding names its line and the column of the secret, not of the rule', () => {
     const text = 'Connect:\n\n```bash\npsql postgres://admin:hunter2@db/app\n```\n';
-    assert.deepEqual(findSecrets(text).map(({ line, column }) => [line, column]), [[4, 23]]);
+    assert.deepEqual(
+      findSecrets(text).map(({ line, column }) => [line, column]),
+      [[4, 23]],
+    );
   });
 
   test('two rules on the same secret report it once', () => {

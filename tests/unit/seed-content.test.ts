@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
-import { runbookSchema, type RunbookData } from '../../src/lib/schemas/runbook.ts';
+import { type RunbookData, runbookSchema } from '../../src/lib/schemas/runbook.ts';
 
 /** The alert names the user's seed runbooks mention (`../shared/seeds`). */
 const SEED_ALERTS = [
@@ -37,7 +37,9 @@ describe('seed content', () => {
   });
 
   test('the list above is every alert the seeds name', { skip: !existsSync('../shared/seeds') && 'no ../shared/seeds beside this checkout' }, () => {
-    const seeds = readdirSync('../shared/seeds').map((file) => readFileSync(join('../shared/seeds', file), 'utf8')).join('\n');
+    const seeds = readdirSync('../shared/seeds')
+      .map((file) => readFileSync(join('../shared/seeds', file), 'utf8'))
+      .join('\n');
     const named = new Set<string>();
     for (const line of seeds.split('\n').filter((text) => /Alert:/.test(text))) {
       for (const match of line.matchAll(/[`"]([A-Za-z_]+)[`"]/g)) named.add(match[1]!);

@@ -48,7 +48,11 @@ declare global {
 
 const STABLE_MS = 1000;
 
-export async function measureSearch(origin: string, queries: readonly SearchQuery[], options: { typeDelayMs: number; timeoutMs?: number }): Promise<SearchTiming[]> {
+export async function measureSearch(
+  origin: string,
+  queries: readonly SearchQuery[],
+  options: { typeDelayMs: number; timeoutMs?: number },
+): Promise<SearchTiming[]> {
   // The same Chromium and flags as the browser tests (Debian's binary; no sandbox as root).
   const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
   const timings: SearchTiming[] = [];
@@ -82,7 +86,7 @@ async function measureOne(
     window.benchProbe = probe;
     const shown = () => {
       const first = document.querySelector<HTMLAnchorElement>('[data-search-results] a.search-result');
-      return first !== null && first.checkVisibility() && new URL(first.href).pathname === expected;
+      return first?.checkVisibility() === true && new URL(first.href).pathname === expected;
     };
     const check = () => {
       probe.lastChange = performance.now();

@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { ContentError, type ContentProblem } from '../content-problem.ts';
 import { loadDataFile } from '../load-data-file.ts';
 import { readContent } from '../read-content.ts';
-import { siteConfigSchema, type SiteConfig } from '../schemas/site.ts';
+import { type SiteConfig, siteConfigSchema } from '../schemas/site.ts';
 import { checkContent } from './run-checks.ts';
 
 /**
@@ -12,7 +12,13 @@ import { checkContent } from './run-checks.ts';
  */
 export function checkContentRoot(root: string, options: { reviewEvery?: number | undefined; today: Date }): ContentProblem[] {
   if (!existsSync(join(root, 'runbooks'))) {
-    return [{ severity: 'error', file: relative(process.cwd(), resolve(root, 'runbooks')), message: 'no runbooks folder here: is the content root right? (--root DIR or RUNBOOKS_CONTENT_DIR)' }];
+    return [
+      {
+        severity: 'error',
+        file: relative(process.cwd(), resolve(root, 'runbooks')),
+        message: 'no runbooks folder here: is the content root right? (--root DIR or RUNBOOKS_CONTENT_DIR)',
+      },
+    ];
   }
   const problems: ContentProblem[] = [];
   let site: SiteConfig = {};

@@ -1,5 +1,5 @@
 import { buildAlertIndex } from '../alerts.ts';
-import { fieldPosition, type ContentProblem } from '../content-problem.ts';
+import { type ContentProblem, fieldPosition } from '../content-problem.ts';
 import type { SourcePage } from '../read-content.ts';
 
 /**

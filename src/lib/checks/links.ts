@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { fieldPosition, type ContentProblem } from '../content-problem.ts';
+import { type ContentProblem, fieldPosition } from '../content-problem.ts';
 import type { SourcePage } from '../read-content.ts';
 import { pageOutline } from './parsed-page.ts';
 

@@ -1,4 +1,4 @@
-import { codeBlocks, type CodeBlock } from '../code-blocks.ts';
+import { type CodeBlock, codeBlocks } from '../code-blocks.ts';
 import { markdownOutline, type Outline } from '../markdown-outline.ts';
 import type { SourcePage } from '../read-content.ts';
 

@@ -1,4 +1,4 @@
-import { fieldPosition, type ContentProblem } from '../content-problem.ts';
+import { type ContentProblem, fieldPosition } from '../content-problem.ts';
 import { formatDuration } from '../durations.ts';
 import type { SourcePage } from '../read-content.ts';
 import { DEFAULT_REVIEW_MINUTES, formatDate, reviewOverdue } from '../review.ts';

@@ -23,7 +23,9 @@ export function checkStructure(pages: readonly SourcePage[]): ContentProblem[] {
     const problems: ContentProblem[] = [];
     const warn = (line: number, column: number, message: string) => problems.push({ severity: 'warning', file: page.file, line, column, message });
     if (page.data?.kind === 'incident') {
-      const sections = pageOutline(page).headings.filter((heading) => heading.depth === 2).map((heading) => heading.text);
+      const sections = pageOutline(page)
+        .headings.filter((heading) => heading.depth === 2)
+        .map((heading) => heading.text);
       for (const [section, words] of Object.entries(SECTION_WORDS)) {
         if (!sections.some((text) => words.test(text))) {
           warn(page.bodyLine, 1, `incident runbook without a ${section} section: add a "## ${section === 'diagnosis' ? 'Diagnosis' : 'Resolution'}" section`);

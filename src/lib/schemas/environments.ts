@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { placeholderNameSchema, slugSchema } from './common.ts';
 
-const valuesSchema = z.record(
-  placeholderNameSchema,
-  z.string({ error: (issue) => `expected a string value, got ${JSON.stringify(issue.input)}` }),
-);
+const valuesSchema = z.record(placeholderNameSchema, z.string({ error: (issue) => `expected a string value, got ${JSON.stringify(issue.input)}` }));
 
 /** One environment in `content/environments.yaml`. */
 export const environmentSchema = z.object({
