@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
  * Browser tests run against real builds served by `astro preview`:
  * - the seed site (`npm run build` → dist/) on :4399;
  * - the fixture site (tests/fixtures/site, `npm run build:fixture-site` → .test-sites/fixture/) on :4400,
- *   content written to exercise every command-block behaviour.
+ *   content written to exercise every command-block behaviour;
+ * - the seed site built under the base path /runbooks/ (`npm run build:base-site` → .test-sites/base/) on :4401.
  * Chromium is Debian's (Playwright cannot download browsers here); CHROMIUM_PATH overrides it.
  */
 const chromiumArgs = [
@@ -19,9 +20,9 @@ const chromiumArgs = [
 ];
 
 // Our own static server (src/lib/static-server.ts): `astro preview` refuses to run twice for one project.
-const serve = (port: number, dir: string) => ({
-  command: `node src/cli/serve.ts --dir ${dir} --port ${port}`,
-  url: `http://127.0.0.1:${port}/`,
+const serve = (port: number, dir: string, base = '/') => ({
+  command: `node src/cli/serve.ts --dir ${dir} --port ${port} --base ${base}`,
+  url: `http://127.0.0.1:${port}${base}`,
   reuseExistingServer: !process.env.CI,
   timeout: 30_000,
 });
@@ -39,5 +40,5 @@ export default defineConfig({
     headless: true,
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
   },
-  webServer: [serve(4399, 'dist'), serve(4400, '.test-sites/fixture')],
+  webServer: [serve(4399, 'dist'), serve(4400, '.test-sites/fixture'), serve(4401, '.test-sites/base', '/runbooks/')],
 });
