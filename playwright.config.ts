@@ -1,23 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './src/lib/chromium.ts';
 
 /**
- * Browser tests run against real builds served by `astro preview`:
+ * Browser tests run against real builds served by our static server (src/cli/serve.ts):
  * - the seed site (`npm run build` → dist/) on :4399;
  * - the fixture site (tests/fixtures/site, `npm run build:fixture-site` → .test-sites/fixture/) on :4400,
  *   content written to exercise every command-block behaviour;
  * - the seed site built under the base path /runbooks/ (`npm run build:base-site` → .test-sites/base/) on :4401.
  * Chromium is Debian's (Playwright cannot download browsers here); CHROMIUM_PATH overrides it.
  */
-const chromiumArgs = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // Root cannot use Chromium's sandbox.
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-];
 
 // Our own static server (src/lib/static-server.ts): `astro preview` refuses to run twice for one project.
 const serve = (port: number, dir: string, base = '/') => ({
@@ -38,7 +29,7 @@ export default defineConfig({
     baseURL: 'http://127.0.0.1:4399',
     browserName: 'chromium',
     headless: true,
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: [serve(4399, 'dist'), serve(4400, '.test-sites/fixture'), serve(4401, '.test-sites/base', '/runbooks/')],
 });

@@ -564,7 +564,10 @@ async function main(argv: string[]): Promise<number> {
       pdf,
       targets,
     };
-    const file = join(REPO, 'bench/results', `${report.date.slice(0, 10)}-${options.count}${options.ext === 'md' ? '-md' : ''}.json`);
+    const name = `${report.date.slice(0, 10)}-${options.count}${options.ext === 'md' ? '-md' : ''}`;
+    // A second run on the same day gets `-2`, `-3` …: results are a record, never overwritten.
+    let file = join(REPO, 'bench/results', `${name}.json`);
+    for (let run = 2; existsSync(file); run++) file = join(REPO, 'bench/results', `${name}-${run}.json`);
     mkdirSync(dirname(file), { recursive: true });
     // Written beside and renamed, so an interrupted run never leaves half a results file.
     writeFileSync(`${file}.tmp`, `${JSON.stringify(report, roundForJson, 2)}\n`);

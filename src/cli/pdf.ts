@@ -18,6 +18,7 @@ import { promisify } from 'node:util';
 import { type Browser, chromium } from '@playwright/test';
 import { pagesMoved, sectionPages } from '../lib/book-pages.ts';
 import { type BuiltBook, normalBase, readBuiltBook } from '../lib/built-book.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/chromium.ts';
 import { PDF_USAGE, parsePdfArgs, pdfFileName, pdfTargets, UsageError } from '../lib/pdf-options.ts';
 import { parseDestinations, parsePageCount } from '../lib/poppler-output.ts';
 import { serveStatic } from '../lib/static-server.ts';
@@ -40,18 +41,6 @@ const PDF_OPTIONS = {
   margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
 } as const;
 
-// As in playwright.config.ts.
-const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // Root cannot use Chromium's sandbox.
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-];
-
 interface Written {
   file: string;
   pages: number;
@@ -66,7 +55,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const outDir = resolve(process.env.RUNBOOKS_OUT_DIR ?? 'dist');
-  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const chromiumPath = CHROMIUM_PATH;
   const shown = shownPath(outDir);
 
   const bookFile = join(outDir, 'book', 'index.html');
