@@ -111,6 +111,8 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+const BOOK_LOAD_TIMEOUT_MS = 10 * 60_000;
+
 /** Prints one book twice (the second time with page numbers) and moves it into place. */
 async function printBook(browser: Browser, url: string, env: string | undefined, file: string, scratch: string): Promise<Written> {
   const started = performance.now();
@@ -118,13 +120,14 @@ async function printBook(browser: Browser, url: string, env: string | undefined,
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    const response = await page.goto(url, { waitUntil: 'load' });
+    // A book of thousands of runbooks is tens of megabytes of HTML: its load alone can take minutes on a busy machine.
+    const response = await page.goto(url, { waitUntil: 'load', timeout: BOOK_LOAD_TIMEOUT_MS });
     if (!response?.ok()) throw new PdfError(`${url} answered ${response?.status() ?? 'nothing'}: is the build complete?`);
     await page
       .locator('html[data-book-ready]')
-      .waitFor({ state: 'attached', timeout: 30_000 })
+      .waitFor({ state: 'attached', timeout: BOOK_LOAD_TIMEOUT_MS })
       .catch((error: unknown) => {
-        throw new PdfError(`the book's script did not finish at ${url} (no html[data-book-ready] after 30 s)`, { cause: error });
+        throw new PdfError(`the book's script did not finish at ${url} (no html[data-book-ready] after ${BOOK_LOAD_TIMEOUT_MS / 1000} s)`, { cause: error });
       });
     await page.evaluate(async () => {
       await document.fonts.ready;
