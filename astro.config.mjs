@@ -2,7 +2,7 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { CONTENT_ROOT } from './src/lib/content-root.ts';
+import { CONTENT_ROOT } from './src/node/content-root.ts';
 import { contentCheck } from './src/plugins/content-check.ts';
 import { hastRunbookLinks } from './src/plugins/hast-runbook-links.ts';
 import { hastTaskListLabels } from './src/plugins/hast-task-list-labels.ts';

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './src/lib/chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './src/node/chromium.ts';
 
 /**
  * Browser tests run against real builds served by our static server (src/cli/serve.ts):
@@ -10,7 +10,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './src/lib/chromium.ts';
  * Chromium is Debian's (Playwright cannot download browsers here); CHROMIUM_PATH overrides it.
  */
 
-// Our own static server (src/lib/static-server.ts): `astro preview` refuses to run twice for one project.
+// Our own static server (src/node/static-server.ts): `astro preview` refuses to run twice for one project.
 const serve = (port: number, dir: string, base = '/') => ({
   command: `node src/cli/serve.ts --dir ${dir} --port ${port} --base ${base}`,
   url: `http://127.0.0.1:${port}${base}`,

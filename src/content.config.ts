@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { CONTENT_ROOT } from './lib/content-root.ts';
-import { pageSlug } from './lib/page-slug.ts';
-import { runbookSchema } from './lib/schemas/runbook.ts';
+import { pageSlug } from './lib/content/page-slug.ts';
+import { runbookSchema } from './lib/content/schemas/runbook.ts';
+import { CONTENT_ROOT } from './node/content-root.ts';
 import { validatedLoader } from './plugins/validated-loader.ts';
 
 const runbooks = defineCollection({

@@ -8,13 +8,13 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { alertCoverage, type CoverageKind, type LocatedRule } from '../lib/alert-coverage.ts';
-import { buildAlertIndex } from '../lib/alerts.ts';
-import { type ContentProblem, fieldPosition, formatProblemWithSeverity, type Location } from '../lib/content-problem.ts';
-import { CONTENT_ROOT } from '../lib/content-root.ts';
-import { fixRuleFile, parseRuleFile, type RunbookUrlFix } from '../lib/prometheus-rules.ts';
-import { readContent } from '../lib/read-content.ts';
-import { normalizeBase, type SiteLocation } from '../lib/runbook-url.ts';
+import { buildAlertIndex } from '../lib/alerts/alert-index.ts';
+import { alertCoverage, type CoverageKind, type LocatedRule } from '../lib/alerts/coverage.ts';
+import { fixRuleFile, parseRuleFile, type RunbookUrlFix } from '../lib/alerts/prometheus-rules.ts';
+import { normalizeBase, type SiteLocation } from '../lib/alerts/runbook-url.ts';
+import { type ContentProblem, fieldPosition, formatProblemWithSeverity, type Location } from '../lib/errors.ts';
+import { CONTENT_ROOT } from '../node/content-root.ts';
+import { readContent } from '../node/read-content.ts';
 
 const USAGE = `usage: npm run alerts:check -- <rules files or folders> [--site https://runbooks.example.com] [--base /runbooks/] [--fix] [--format json]
 

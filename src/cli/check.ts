@@ -11,10 +11,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContentRoot, todayUtc } from '../lib/checks/check-content-root.ts';
 import { checkPublishedSecrets, type TextFile } from '../lib/checks/secrets.ts';
-import { type ContentProblem, formatProblemWithSeverity } from '../lib/content-problem.ts';
-import { parseDuration } from '../lib/durations.ts';
+import { parseDuration } from '../lib/content/durations.ts';
+import { type ContentProblem, formatProblemWithSeverity } from '../lib/errors.ts';
+import { checkContentRoot, todayUtc } from '../node/check-content-root.ts';
 
 const USAGE = `usage: npm run check -- [--root DIR] [--strict] [--format text|json] [--review-every 180d] [--today YYYY-MM-DD]
        npm run check -- --dist DIR [--format text|json]`;

@@ -6,12 +6,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONTENT_ROOT } from '../lib/content-root.ts';
-import { environmentNames } from '../lib/environment-values.ts';
-import { newRunbookProblems, newRunbookText } from '../lib/new-runbook.ts';
-import { readContent } from '../lib/read-content.ts';
-import type { Severity } from '../lib/schemas/common.ts';
-import { severityLevel } from '../lib/schemas/severity.ts';
+import { environmentNames } from '../lib/commands/environment-values.ts';
+import { newRunbookProblems, newRunbookText } from '../lib/content/new-runbook.ts';
+import type { Severity } from '../lib/content/schemas/common.ts';
+import { severityLevel } from '../lib/content/schemas/severity.ts';
+import { CONTENT_ROOT } from '../node/content-root.ts';
+import { readContent } from '../node/read-content.ts';
 
 const usage = 'usage: npm run new -- <group>/<name> --service <service> --severity <critical|high|medium|low> [--alert NAME ...] [--ext md|mdx]';
 

@@ -16,12 +16,12 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, chromium } from '@playwright/test';
-import { pagesMoved, sectionPages } from '../lib/book-pages.ts';
-import { type BuiltBook, normalBase, readBuiltBook } from '../lib/built-book.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/chromium.ts';
-import { PDF_USAGE, parsePdfArgs, pdfFileName, pdfTargets, UsageError } from '../lib/pdf-options.ts';
-import { parseDestinations, parsePageCount } from '../lib/poppler-output.ts';
-import { serveStatic } from '../lib/static-server.ts';
+import { type BuiltBook, normalBase, readBuiltBook } from '../lib/book/built-book.ts';
+import { pagesMoved, sectionPages } from '../lib/book/page-numbers.ts';
+import { PDF_USAGE, parsePdfArgs, pdfFileName, pdfTargets, UsageError } from '../lib/pdf/options.ts';
+import { parseDestinations, parsePageCount } from '../lib/pdf/poppler-output.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../node/chromium.ts';
+import { serveStatic } from '../node/static-server.ts';
 
 const run = promisify(execFile);
 

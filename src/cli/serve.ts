@@ -3,7 +3,7 @@
  * Used by the browser tests; `npm run preview` (astro preview) does the same for one site at a time.
  */
 import { parseArgs } from 'node:util';
-import { serveStatic } from '../lib/static-server.ts';
+import { serveStatic } from '../node/static-server.ts';
 
 const { values } = parseArgs({
   options: {

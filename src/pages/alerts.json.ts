@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { loadSite } from '../data/site.ts';
-import { alertManifest } from '../lib/alert-manifest.ts';
+import { loadSite } from '../data/load-site.ts';
+import { alertManifest } from '../lib/alerts/manifest.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { alerts } = await loadSite();

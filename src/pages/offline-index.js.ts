@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadSite } from '../data/site.ts';
-import { alertManifest } from '../lib/alert-manifest.ts';
-import { offlineIndexScript } from '../lib/offline/offline-index.ts';
+import { loadSite } from '../data/load-site.ts';
+import { alertManifest } from '../lib/alerts/manifest.ts';
+import { offlineIndexScript } from '../lib/web/offline-index.ts';
 
 /** The search index of the offline copy, as a classic script: under file:// neither fetch nor pagefind can load. */
 export const GET: APIRoute = async () => {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { loadSite } from '../data/site.ts';
-import { sitemapXml } from '../lib/sitemap.ts';
+import { loadSite } from '../data/load-site.ts';
+import { sitemapXml } from '../lib/html/sitemap.ts';
 
 /** Every page a reader lands on (not the alert redirects, which point at runbooks). Absolute with RUNBOOKS_SITE. */
 export const GET: APIRoute = async ({ site }) => {

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
-import { checkContentRoot, todayUtc } from '../lib/checks/check-content-root.ts';
-import { ContentError, formatProblemWithSeverity } from '../lib/content-problem.ts';
-import { CONTENT_ROOT } from '../lib/content-root.ts';
+import { ContentError, formatProblemWithSeverity } from '../lib/errors.ts';
+import { checkContentRoot, todayUtc } from '../node/check-content-root.ts';
+import { CONTENT_ROOT } from '../node/content-root.ts';
 
 /**
  * Runs `npm run check`'s checks before anything is built: a build with a broken link, a secret, an unknown

@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HastPluginDefinition } from 'satteri';
-import { pageSlug } from '../lib/page-slug.ts';
-import { runbookLinkUrl } from '../lib/runbook-link.ts';
+import { pageSlug } from '../lib/content/page-slug.ts';
+import { runbookLinkUrl } from '../lib/markdown/runbook-link.ts';
 
 /**
  * Points relative links between runbook files at the pages built from them:

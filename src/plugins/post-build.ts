@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { writeOfflineCopy } from './offline-site.ts';
-import { writeSearchIndex } from './pagefind.ts';
+import { writeOfflineCopy } from './write-offline-copy.ts';
+import { writeSearchIndex } from './write-search-index.ts';
 
 /**
  * What the written site still needs: the search index and the offline copy. They are independent, and pagefind

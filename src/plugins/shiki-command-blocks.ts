@@ -1,9 +1,9 @@
 import type { Element, ElementContent } from 'hast';
 import type { ShikiTransformer } from 'shiki';
-import { type CodeMeta, parseCodeMeta } from '../lib/code-meta.ts';
-import { CONSOLE_LANGUAGES, classifyConsoleLines } from '../lib/console-session.ts';
-import { destructiveReasons } from '../lib/destructive-rules.ts';
-import { scanPlaceholders } from '../lib/placeholders.ts';
+import { type CodeMeta, parseCodeMeta } from '../lib/commands/code-meta.ts';
+import { CONSOLE_LANGUAGES, classifyConsoleLines } from '../lib/commands/console-session.ts';
+import { destructiveReasons } from '../lib/commands/destructive-rules.ts';
+import { scanPlaceholders } from '../lib/commands/placeholders.ts';
 
 interface BlockState {
   meta: CodeMeta;

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
-import { ContentError, problemsFromIssues } from '../lib/content-problem.ts';
-import { splitFrontmatter } from '../lib/frontmatter.ts';
+import { splitFrontmatter } from '../lib/content/frontmatter.ts';
+import { ContentError, problemsFromIssues } from '../lib/errors.ts';
 
 /**
  * Wraps a loader so that invalid frontmatter fails the build with our message,

@@ -1,5 +1,5 @@
-import { bookEnvironment } from '../lib/book-environment.ts';
-import { cssString } from '../lib/running-titles.ts';
+import { cssString } from '../lib/book/running-titles.ts';
+import { bookEnvironment } from '../lib/web/book-environment.ts';
 
 /**
  * The book's environment (see bookEnvironment): narrows `#placeholder-values` to the one asked for in `?env=`, and

@@ -1,4 +1,4 @@
-import { copyText } from '../lib/copy-text.ts';
+import { copyText } from '../lib/web/copy-text.ts';
 import { writeClipboard } from './clipboard.ts';
 import { currentEnvironment, initialEnvironment, onEnvironmentChange } from './environment.ts';
 

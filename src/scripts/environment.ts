@@ -1,4 +1,4 @@
-import { chooseEnvironment } from '../lib/choose-environment.ts';
+import { chooseEnvironment } from '../lib/web/choose-environment.ts';
 
 /** The environment the reader picked, shared by the header selector and every command block on the page. */
 

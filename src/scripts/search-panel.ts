@@ -1,5 +1,5 @@
-import { type AlertRow, lookupAlert } from '../lib/alert-lookup.ts';
-import { OFFLINE_INDEX_GLOBAL, type OfflineIndex, searchOfflinePages } from '../lib/offline/offline-index.ts';
+import { type AlertRow, lookupAlert } from '../lib/web/alert-lookup.ts';
+import { OFFLINE_INDEX_GLOBAL, type OfflineIndex, searchOfflinePages } from '../lib/web/offline-index.ts';
 
 /**
  * The search panel: alert names first (from `/alerts.json`, instant and exact), then pagefind's full-text results.

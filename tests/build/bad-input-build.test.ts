@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 
 /**
  * The bad-input catalogue (`tests/fixtures/bad/<case>/`) through the real `npm run build`: every case fails the
- * build with exactly the errors `npm run check` reports (tests/unit/check-fixtures.test.ts pins those lines), and
+ * build with exactly the errors `npm run check` reports (tests/cli/check-fixtures.test.ts pins those lines), and
  * the out dir still holds the last good site afterwards.
  *
  * Builds run one at a time: whatever `RUNBOOKS_CACHE_DIR` says, Astro writes `.astro/content-modules.mjs` (through

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { readContent } from '../../src/lib/read-content.ts';
+import { readContent } from '../../src/node/read-content.ts';
 
 /** Every page the site lists: home, indexes, every runbook, one alert redirect target and the 404 page. */
 const paths = ['/', '/alerts/', '/severity/', '/404.html', ...readContent('content').pages.map((page) => `/runbooks/${page.slug}/`)];

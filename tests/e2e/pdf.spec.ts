@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-import { environmentValues } from '../../src/lib/environment-values.ts';
-import { markdownOutline } from '../../src/lib/markdown-outline.ts';
-import { flattenOutline, type OutlineItem, parseOutline } from '../../src/lib/poppler-output.ts';
-import { readContent } from '../../src/lib/read-content.ts';
-import { serveStatic } from '../../src/lib/static-server.ts';
+import { environmentValues } from '../../src/lib/commands/environment-values.ts';
+import { markdownOutline } from '../../src/lib/markdown/outline.ts';
+import { flattenOutline, type OutlineItem, parseOutline } from '../../src/lib/pdf/poppler-output.ts';
+import { readContent } from '../../src/node/read-content.ts';
+import { serveStatic } from '../../src/node/static-server.ts';
 
 /**
  * `npm run pdf -- --env all` on a copy of the seed build (dist/, or RUNBOOKS_OUT_DIR), read back with poppler:

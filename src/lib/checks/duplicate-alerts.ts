@@ -1,6 +1,6 @@
-import { buildAlertIndex } from '../alerts.ts';
-import { type ContentProblem, fieldPosition } from '../content-problem.ts';
-import type { SourcePage } from '../read-content.ts';
+import type { SourcePage } from '../../node/read-content.ts';
+import { buildAlertIndex } from '../alerts/alert-index.ts';
+import { type ContentProblem, fieldPosition } from '../errors.ts';
 
 /**
  * An alert named by two runbooks (or twice by one): `/alerts/<name>/` can lead to only one page. The build's rule

@@ -1,4 +1,4 @@
-import type { ContentProblem } from '../content-problem.ts';
+import type { ContentProblem } from '../errors.ts';
 
 /** A runbook file as it is on disk. */
 export interface SourceBytes {

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import { type ContentProblem, fieldPosition } from '../content-problem.ts';
-import type { SourcePage } from '../read-content.ts';
+import type { SourcePage } from '../../node/read-content.ts';
+import { type ContentProblem, fieldPosition } from '../errors.ts';
 import { pageOutline } from './parsed-page.ts';
 
 /** Where an internal link of a runbook body leads. */

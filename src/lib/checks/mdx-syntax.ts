@@ -1,6 +1,6 @@
 import { mdxToJs, mdxToMdast } from 'satteri';
-import type { ContentProblem } from '../content-problem.ts';
-import type { SourcePage } from '../read-content.ts';
+import type { SourcePage } from '../../node/read-content.ts';
+import type { ContentProblem } from '../errors.ts';
 
 /**
  * `.mdx` pages the build cannot turn into a page. Compiled with satteri, the MDX compiler the build itself runs

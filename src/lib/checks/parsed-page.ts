@@ -1,6 +1,6 @@
-import { type CodeBlock, codeBlocks } from '../code-blocks.ts';
-import { markdownOutline, type Outline } from '../markdown-outline.ts';
-import type { SourcePage } from '../read-content.ts';
+import type { SourcePage } from '../../node/read-content.ts';
+import { type CodeBlock, codeBlocks } from '../markdown/code-blocks.ts';
+import { markdownOutline, type Outline } from '../markdown/outline.ts';
 
 // Several checks look at the same parse of a page; parsing once per page keeps `npm run check` quick on thousands
 // of runbooks. Weak maps, so nothing outlives the pages.

@@ -1,7 +1,7 @@
-import { type ContentProblem, fieldPosition } from '../content-problem.ts';
-import { formatDuration } from '../durations.ts';
-import type { SourcePage } from '../read-content.ts';
-import { DEFAULT_REVIEW_MINUTES, formatDate, reviewOverdue } from '../review.ts';
+import type { SourcePage } from '../../node/read-content.ts';
+import { formatDuration } from '../content/durations.ts';
+import { DEFAULT_REVIEW_MINUTES, formatDate, reviewOverdue } from '../content/review.ts';
+import { type ContentProblem, fieldPosition } from '../errors.ts';
 
 export interface ReviewOptions {
   /** Site-wide review period in minutes (`site.yaml` `review_every`, or `--review-every`); a page's own wins. */

@@ -1,5 +1,5 @@
-import type { ContentProblem } from '../content-problem.ts';
-import type { SourceContent } from '../read-content.ts';
+import type { SourceContent } from '../../node/read-content.ts';
+import type { ContentProblem } from '../errors.ts';
 import { checkCodeFences } from './code-fences.ts';
 import { checkDuplicateAlerts } from './duplicate-alerts.ts';
 import { checkFiles, isEmptyFile, type SourceBytes } from './files.ts';

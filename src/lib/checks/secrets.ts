@@ -1,5 +1,5 @@
-import type { ContentProblem } from '../content-problem.ts';
-import { findSecrets } from '../secret-rules.ts';
+import type { ContentProblem } from '../errors.ts';
+import { findSecrets } from './secret-rules.ts';
 
 /** A text file to scan, named as messages print it. */
 export interface TextFile {

@@ -1,5 +1,5 @@
-import type { ContentProblem } from '../content-problem.ts';
-import type { SourcePage } from '../read-content.ts';
+import type { SourcePage } from '../../node/read-content.ts';
+import type { ContentProblem } from '../errors.ts';
 import { pageCodeBlocks, pageOutline } from './parsed-page.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadSite } from '../../data/site.ts';
-import { bookAnchor } from '../../lib/book-html.ts';
-import { runningTitleCss } from '../../lib/running-titles.ts';
+import { loadSite } from '../../data/load-site.ts';
+import { bookAnchor } from '../../lib/book/book-html.ts';
+import { runningTitleCss } from '../../lib/book/running-titles.ts';
 
 /**
  * The book's running footers (see runningTitleCss), as a stylesheet of the site: the Content-Security-Policy

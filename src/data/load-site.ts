@@ -1,0 +1,76 @@
+import { type CollectionEntry, getCollection } from 'astro:content';
+import { join } from 'node:path';
+import { type AlertEntry, buildAlertIndex } from '../lib/alerts/alert-index.ts';
+import { sortPages } from '../lib/content/page-order.ts';
+import { reviewOverdue } from '../lib/content/review.ts';
+import { type Environments, environmentsSchema } from '../lib/content/schemas/environments.ts';
+import { type Services, servicesSchema } from '../lib/content/schemas/services.ts';
+import { DEFAULT_SEVERITY_DATA, type SeverityData, severityDataSchema, severityLevel } from '../lib/content/schemas/severity.ts';
+import { type SiteConfig, siteConfigSchema } from '../lib/content/schemas/site.ts';
+import { ContentError } from '../lib/errors.ts';
+import { CONTENT_ROOT } from '../node/content-root.ts';
+import { loadDataFile } from '../node/load-data-file.ts';
+
+export type RunbookEntry = CollectionEntry<'runbooks'>;
+
+/** A page with what every listing shows already worked out. */
+export interface Page {
+  entry: RunbookEntry;
+  slug: string;
+  /** Path of the source file relative to the project, for messages and "Edit this page". */
+  file: string;
+  /** Response and resolve targets in minutes: the page's own, else its severity's. */
+  response: number | undefined;
+  resolve: number | undefined;
+  /** The team's name for the severity (`SEV-1`, `P0`), when it has one. */
+  severityLabel: string | undefined;
+  /** Last reviewed longer ago than the page's (or the site's) review period. */
+  reviewOverdue: boolean;
+}
+
+export interface Site {
+  pages: Page[];
+  config: SiteConfig;
+  environments: Environments;
+  severity: SeverityData;
+  services: Services;
+  alerts: AlertEntry[];
+}
+
+let site: Promise<Site> | undefined;
+
+/**
+ * Everything the pages render, loaded once per build. The content was checked before the build started
+ * (src/plugins/content-check.ts); the alert index is built here, and refuses an alert in two runbooks again
+ * because `astro dev` only warns about it.
+ */
+export function loadSite(): Promise<Site> {
+  site ??= load();
+  return site;
+}
+
+async function load(): Promise<Site> {
+  const environments = loadDataFile(join(CONTENT_ROOT, 'environments.yaml'), environmentsSchema);
+  const severity = loadDataFile(join(CONTENT_ROOT, 'severity.yaml'), severityDataSchema, DEFAULT_SEVERITY_DATA);
+  const services = loadDataFile(join(CONTENT_ROOT, 'services.yaml'), servicesSchema, {});
+  const config = loadDataFile(join(CONTENT_ROOT, 'site.yaml'), siteConfigSchema, {});
+  const entries = await getCollection('runbooks');
+
+  const pages = entries.map((entry): Page => {
+    const { data } = entry;
+    const level = data.severity && severityLevel(severity, data.severity, data.service);
+    const file = entry.filePath ?? entry.id;
+    return {
+      entry,
+      slug: entry.id,
+      file,
+      response: data.sla?.response ?? level?.response,
+      resolve: data.sla?.resolve,
+      severityLabel: level && level.label.toLowerCase() !== data.severity ? level.label : undefined,
+      reviewOverdue: reviewOverdue(data.last_reviewed, data.review_every ?? config.review_every),
+    };
+  });
+  const alertIndex = buildAlertIndex(pages.map((page) => ({ ...page.entry.data, slug: page.slug, file: page.file, response: page.response })));
+  if (alertIndex.problems.length > 0) throw new ContentError(alertIndex.problems);
+  return { pages: sortPages(pages), config, environments, severity, services, alerts: alertIndex.entries };
+}

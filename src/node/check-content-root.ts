@@ -1,0 +1,50 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { checkContent } from '../lib/checks/run-checks.ts';
+import { type SiteConfig, siteConfigSchema } from '../lib/content/schemas/site.ts';
+import { ContentError, type ContentProblem } from '../lib/errors.ts';
+import { loadDataFile } from './load-data-file.ts';
+import { readContent } from './read-content.ts';
+
+/**
+ * Reads a content root (runbooks, data files, `site.yaml`) and runs every check over it: what `npm run check`
+ * prints and what stops the build. `reviewEvery` (minutes) overrides `site.yaml`; `today` is injectable for tests.
+ */
+export function checkContentRoot(root: string, options: { reviewEvery?: number | undefined; today: Date }): ContentProblem[] {
+  if (!existsSync(join(root, 'runbooks'))) {
+    return [
+      {
+        severity: 'error',
+        file: relative(process.cwd(), resolve(root, 'runbooks')),
+        message: 'no runbooks folder here: is the content root right? (--root DIR or RUNBOOKS_CONTENT_DIR)',
+      },
+    ];
+  }
+  const problems: ContentProblem[] = [];
+  let site: SiteConfig = {};
+  try {
+    site = loadDataFile(join(root, 'site.yaml'), siteConfigSchema, {});
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    problems.push(...error.problems);
+  }
+  const content = readContent(root);
+  const dataFiles = readdirSync(root)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => ({ file: relative(process.cwd(), join(root, name)), text: readFileSync(join(root, name), 'utf8') }));
+  return [
+    ...problems,
+    ...checkContent({
+      content,
+      files: content.pages.map((page) => ({ file: page.file, slug: page.slug, bytes: readFileSync(page.file) })),
+      dataFiles,
+      review: { reviewEvery: options.reviewEvery ?? site.review_every, today: options.today },
+    }),
+  ];
+}
+
+/** 00:00 UTC today: review dates are whole days, written in UTC. */
+export function todayUtc(): Date {
+  return new Date(new Date().toISOString().slice(0, 10));
+}
