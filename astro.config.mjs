@@ -2,6 +2,7 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { normalizeBase } from './src/lib/web/urls.ts';
 import { CONTENT_ROOT } from './src/node/content-root.ts';
 import { contentCheck } from './src/plugins/content-check.ts';
 import { hastRunbookLinks } from './src/plugins/hast-runbook-links.ts';
@@ -24,7 +25,7 @@ export default defineConfig({
   prerenderConflictBehavior: 'error',
   integrations: [contentCheck(), mdx(), postBuild()],
   markdown: {
-    processor: satteri({ hastPlugins: [hastTaskListLabels, hastRunbookLinks({ base: base.replace(/\/?$/, '/'), runbooksRoot: `${CONTENT_ROOT}/runbooks` })] }),
+    processor: satteri({ hastPlugins: [hastTaskListLabels, hastRunbookLinks({ base: normalizeBase(base), runbooksRoot: `${CONTENT_ROOT}/runbooks` })] }),
     shikiConfig: {
       // The "default" GitHub themes: their comment colours keep 4.5:1 contrast on the block backgrounds.
       themes: { light: 'github-light-default', dark: 'github-dark-default' },

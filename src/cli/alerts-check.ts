@@ -11,8 +11,9 @@ import { parseArgs } from 'node:util';
 import { buildAlertIndex } from '../lib/alerts/alert-index.ts';
 import { alertCoverage, type CoverageKind, type LocatedRule } from '../lib/alerts/coverage.ts';
 import { fixRuleFile, parseRuleFile, type RunbookUrlFix } from '../lib/alerts/prometheus-rules.ts';
-import { normalizeBase, type SiteLocation } from '../lib/alerts/runbook-url.ts';
+import type { SiteLocation } from '../lib/alerts/runbook-url.ts';
 import { type ContentProblem, fieldPosition, formatProblemWithSeverity, type Location } from '../lib/errors.ts';
+import { normalizeBase } from '../lib/web/urls.ts';
 import { CONTENT_ROOT } from '../node/content-root.ts';
 import { readContent } from '../node/read-content.ts';
 

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { environmentNames } from '../lib/commands/environment-values.ts';
+import { severityLevel } from '../lib/content/lookups.ts';
 import { newRunbookProblems, newRunbookText } from '../lib/content/new-runbook.ts';
 import type { Severity } from '../lib/content/schemas/common.ts';
-import { severityLevel } from '../lib/content/schemas/severity.ts';
 import { CONTENT_ROOT } from '../node/content-root.ts';
 import { readContent } from '../node/read-content.ts';
 

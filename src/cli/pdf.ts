@@ -16,22 +16,22 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, chromium } from '@playwright/test';
-import { type BuiltBook, normalBase, readBuiltBook } from '../lib/book/built-book.ts';
+import { type BuiltBook, readBuiltBook } from '../lib/book/built-book.ts';
 import { pagesMoved, sectionPages } from '../lib/book/page-numbers.ts';
-import { PDF_USAGE, parsePdfArgs, pdfFileName, pdfTargets, UsageError } from '../lib/pdf/options.ts';
+import { formatBytes } from '../lib/format.ts';
 import { parseDestinations, parsePageCount } from '../lib/pdf/poppler-output.ts';
+import { normalizeBase, pdfFileName } from '../lib/web/urls.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../node/chromium.ts';
 import { serveStatic } from '../node/static-server.ts';
+import { PDF_USAGE, parsePdfArgs, pdfTargets } from './pdf-options.ts';
+import { runCli } from './shared.ts';
 
 const run = promisify(execFile);
-
-/** A failure the user can act on: printed as one message, no stack. */
-class PdfError extends Error {}
 
 const PDF_OPTIONS = {
   format: 'A4',
   printBackground: true,
-  // Bookmarks come from the headings, and only in a tagged PDF (TOOLCHAIN.md §5).
+  // Chromium writes bookmarks (from the headings) only into a tagged PDF: `outline` needs `tagged`.
   outline: true,
   tagged: true,
   // No header and footer templates: the running header and footer are page-margin boxes of the book's own CSS
@@ -55,34 +55,34 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const outDir = resolve(process.env.RUNBOOKS_OUT_DIR ?? 'dist');
-  const chromiumPath = CHROMIUM_PATH;
   const shown = shownPath(outDir);
 
   const bookFile = join(outDir, 'book', 'index.html');
-  if (!existsSync(outDir)) throw new PdfError(`no build in ${shown}/: run "npm run build" first`);
-  if (!existsSync(bookFile)) throw new PdfError(`${shown}/ has no book (${shownPath(bookFile)}): run "npm run build" first`);
+  if (!existsSync(outDir)) throw new Error(`no build in ${shown}/: run "npm run build" first`);
+  if (!existsSync(bookFile)) throw new Error(`${shown}/ has no book (${shownPath(bookFile)}): run "npm run build" first`);
   let book: BuiltBook;
   try {
     book = readBuiltBook(readFileSync(bookFile, 'utf8'));
   } catch (error) {
-    throw new PdfError(`${shownPath(bookFile)}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`${shownPath(bookFile)}: ${(error as Error).message}`, { cause: error });
   }
   const targets = pdfTargets(env, Object.keys(book.environments));
   // The site is served under the base it was built for; RUNBOOKS_BASE, when set, must agree.
   const { base } = book;
-  if (process.env.RUNBOOKS_BASE !== undefined && normalBase(process.env.RUNBOOKS_BASE) !== base) {
-    throw new PdfError(`${shown}/ was built for base path ${base}, but RUNBOOKS_BASE is ${process.env.RUNBOOKS_BASE}: rebuild, or unset RUNBOOKS_BASE`);
+  if (process.env.RUNBOOKS_BASE !== undefined && normalizeBase(process.env.RUNBOOKS_BASE) !== base) {
+    throw new Error(`${shown}/ was built for base path ${base}, but RUNBOOKS_BASE is ${process.env.RUNBOOKS_BASE}: rebuild, or unset RUNBOOKS_BASE`);
   }
   try {
-    accessSync(chromiumPath, constants.X_OK);
+    accessSync(CHROMIUM_PATH, constants.X_OK);
   } catch {
-    throw new PdfError(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or point CHROMIUM_PATH at it`);
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium) or point CHROMIUM_PATH at it`);
   }
   try {
     await run('pdfinfo', ['-v']);
   } catch (error) {
+    // Only a missing binary matters here: some poppler versions exit non-zero after printing their version for `-v`.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new PdfError('pdfinfo not found: install poppler-utils (apt-get install poppler-utils); it reads the page numbers back from the PDF');
+      throw new Error('pdfinfo not found: install poppler-utils (apt-get install poppler-utils); it reads the page numbers back from the PDF');
     }
   }
 
@@ -92,9 +92,9 @@ async function main(argv: string[]): Promise<void> {
   let browser: Browser | undefined;
   try {
     try {
-      browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     } catch (error) {
-      throw new PdfError(`Chromium at ${chromiumPath} did not start: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+      throw new Error(`Chromium at ${CHROMIUM_PATH} did not start: ${(error as Error).message.split('\n')[0]}`, { cause: error });
     }
     const written: Written[] = [];
     for (const target of targets) {
@@ -122,18 +122,18 @@ async function printBook(browser: Browser, url: string, env: string | undefined,
     const page = await context.newPage();
     // A book of thousands of runbooks is tens of megabytes of HTML: its load alone can take minutes on a busy machine.
     const response = await page.goto(url, { waitUntil: 'load', timeout: BOOK_LOAD_TIMEOUT_MS });
-    if (!response?.ok()) throw new PdfError(`${url} answered ${response?.status() ?? 'nothing'}: is the build complete?`);
+    if (!response?.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}: is the build complete?`);
     await page
       .locator('html[data-book-ready]')
       .waitFor({ state: 'attached', timeout: BOOK_LOAD_TIMEOUT_MS })
       .catch((error: unknown) => {
-        throw new PdfError(`the book's script did not finish at ${url} (no html[data-book-ready] after ${BOOK_LOAD_TIMEOUT_MS / 1000} s)`, { cause: error });
+        throw new Error(`the book's script did not finish at ${url} (no html[data-book-ready] after ${BOOK_LOAD_TIMEOUT_MS / 1000} s)`, { cause: error });
       });
     await page.evaluate(async () => {
       await document.fonts.ready;
     });
     const applied = await page.evaluate(() => document.documentElement.dataset.environment);
-    if (applied !== (env ?? '')) throw new PdfError(`the book at ${url} shows environment "${applied ?? ''}", not "${env ?? ''}"`);
+    if (applied !== (env ?? '')) throw new Error(`the book at ${url} shows environment "${applied ?? ''}", not "${env ?? ''}"`);
 
     const anchors = await page.evaluate(() => [
       ...new Set([...document.querySelectorAll<HTMLElement>('[data-page-of]')].map((element) => element.dataset.pageOf!)),
@@ -146,7 +146,7 @@ async function printBook(browser: Browser, url: string, env: string | undefined,
     const second = await pageNumbers(pdf, anchors, join(scratch, 'second.pdf'));
     const moved = pagesMoved(first, second);
     if (moved.length > 0) {
-      throw new PdfError(`filling in the page numbers moved ${moved.length} section(s), so the contents would be wrong:\n  ${moved.slice(0, 10).join('\n  ')}`);
+      throw new Error(`filling in the page numbers moved ${moved.length} section(s), so the contents would be wrong:\n  ${moved.slice(0, 10).join('\n  ')}`);
     }
 
     // Same folder, then rename: the old PDF stays whole until the new one is complete.
@@ -178,21 +178,7 @@ function shownPath(path: string): string {
   return shown === '' ? '.' : shown.startsWith('..') ? path : shown;
 }
 
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
-}
-
-try {
+await runCli('pdf', PDF_USAGE, async () => {
   await main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    console.error(`pdf: ${error.message}`);
-    process.exitCode = 2;
-  } else if (error instanceof PdfError) {
-    console.error(`pdf: ${error.message}`);
-    process.exitCode = 1;
-  } else {
-    console.error('pdf: failed', error);
-    process.exitCode = 1;
-  }
-}
+  return 0;
+});

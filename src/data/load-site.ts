@@ -1,11 +1,12 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { join } from 'node:path';
 import { type AlertEntry, buildAlertIndex } from '../lib/alerts/alert-index.ts';
+import { severityLevel } from '../lib/content/lookups.ts';
 import { sortPages } from '../lib/content/page-order.ts';
 import { reviewOverdue } from '../lib/content/review.ts';
 import { type Environments, environmentsSchema } from '../lib/content/schemas/environments.ts';
 import { type Services, servicesSchema } from '../lib/content/schemas/services.ts';
-import { DEFAULT_SEVERITY_DATA, type SeverityData, severityDataSchema, severityLevel } from '../lib/content/schemas/severity.ts';
+import { DEFAULT_SEVERITY_DATA, type SeverityData, severityDataSchema } from '../lib/content/schemas/severity.ts';
 import { type SiteConfig, siteConfigSchema } from '../lib/content/schemas/site.ts';
 import { ContentError } from '../lib/errors.ts';
 import { CONTENT_ROOT } from '../node/content-root.ts';

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { decodePathSegment, normalizeBase } from '../lib/web/urls.ts';
 
 /**
  * A static file server for a built site, as any static host would serve it: `dir/` → `dir/index.html`,
@@ -29,12 +30,8 @@ const TYPES: Record<string, string> = {
 /** The file a request path maps to, or undefined when it is outside `root` or does not exist. */
 export function resolveRequest(root: string, base: string, pathname: string): string | undefined {
   if (!pathname.startsWith(base)) return undefined;
-  let relative: string;
-  try {
-    relative = decodeURIComponent(pathname.slice(base.length));
-  } catch {
-    return undefined;
-  }
+  const relative = decodePathSegment(pathname.slice(base.length));
+  if (relative === undefined) return undefined;
   const candidate = normalize(join(root, relative));
   if (candidate !== root && !candidate.startsWith(root + sep)) return undefined;
   for (const path of [candidate, join(candidate, 'index.html')]) {
@@ -51,7 +48,7 @@ export interface StaticServer {
 
 export async function serveStatic(options: { dir: string; base?: string; port?: number; host?: string }): Promise<StaticServer> {
   const root = resolve(options.dir);
-  const base = (options.base ?? '/').replace(/\/?$/, '/');
+  const base = normalizeBase(options.base ?? '/');
   const host = options.host ?? '127.0.0.1';
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { normalizeBase } from '../lib/web/urls.ts';
 import { writeOfflineCopy } from './write-offline-copy.ts';
 import { writeSearchIndex } from './write-search-index.ts';
 
@@ -13,7 +14,7 @@ export function postBuild(): AstroIntegration {
     name: 'runbooks:post-build',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.replace(/\/?$/, '/');
+        base = normalizeBase(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir).replace(/\/$/, '');

@@ -1,5 +1,5 @@
-import { cssString } from '../lib/book/running-titles.ts';
 import { bookEnvironment } from '../lib/web/book-environment.ts';
+import { cssString } from '../lib/web/css-escape.ts';
 
 /**
  * The book's environment (see bookEnvironment): narrows `#placeholder-values` to the one asked for in `?env=`, and

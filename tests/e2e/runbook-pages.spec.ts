@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { formatDuration } from '../../src/lib/content/durations.ts';
 import { formatDate } from '../../src/lib/content/review.ts';
-import { severityLevel } from '../../src/lib/content/schemas/severity.ts';
+import { severityLevel } from '../../src/lib/content/lookups.ts';
 import { readContent } from '../../src/node/read-content.ts';
 
 /** Every page of the seed content, with what its header must show, worked out from its frontmatter. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { severitySchema } from '../content/schemas/common.ts';
+import { absoluteUrl, alertPath, runbookPath } from '../web/urls.ts';
 import type { AlertEntry } from './alert-index.ts';
 
 /** One row of `/alerts.json`: what tooling needs to write a Prometheus `runbook_url`. */
@@ -23,12 +24,11 @@ export type AlertManifest = z.output<typeof alertManifestSchema>;
 
 /** Builds `/alerts.json` from the alert index; `site` makes URLs absolute, `base` is the deployment's base path. */
 export function alertManifest(entries: readonly AlertEntry[], options: { base: string; site?: URL | undefined }): AlertManifest {
-  const url = (path: string) => (options.site ? new URL(path, options.site).href : path);
   return entries.map((entry) => ({
     alert: entry.alert,
     runbook: entry.slug,
-    url: url(`${options.base}alerts/${encodeURIComponent(entry.alert)}/`),
-    runbook_url: url(`${options.base}runbooks/${entry.slug}/`),
+    url: absoluteUrl(alertPath(options.base, entry.alert), options.site),
+    runbook_url: absoluteUrl(runbookPath(options.base, entry.slug), options.site),
     title: entry.title,
     severity: entry.severity ?? null,
     service: entry.service,

@@ -1,3 +1,5 @@
+import { absoluteUrl, alertPath, decodePathSegment } from '../web/urls.ts';
+
 /** Where the site is published: its public URL when known, and the base path it is served under. */
 export interface SiteLocation {
   /** `https://runbooks.example.com`; without it only the path of a `runbook_url` can be checked. */
@@ -6,19 +8,12 @@ export interface SiteLocation {
   base: string;
 }
 
-/** `runbooks` → `/runbooks/`, so that it reads like Astro's `import.meta.env.BASE_URL` with `trailingSlash: 'always'`. */
-export function normalizeBase(base: string): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, '');
-  return trimmed === '' ? '/' : `/${trimmed}/`;
-}
-
 /**
- * The stable URL of an alert, built exactly as `/alerts.json` builds it (`alertManifest`), so that the check and the
- * manifest never disagree: absolute when the site is known, root-relative otherwise.
+ * The stable URL of an alert, built by the same rule as `/alerts.json` (`src/lib/web/urls.ts`), so that the check and
+ * the manifest never disagree: absolute when the site is known, root-relative otherwise.
  */
 export function alertUrl(alert: string, location: SiteLocation): string {
-  const path = `${location.base}alerts/${encodeURIComponent(alert)}/`;
-  return location.site ? new URL(path, location.site).href : path;
+  return absoluteUrl(alertPath(location.base, alert), location.site);
 }
 
 /** What a `runbook_url` leads to on this site, or why it leads nowhere on it. */
@@ -45,19 +40,11 @@ export function urlTarget(value: unknown, location: SiteLocation): UrlTarget {
   if (!`${url.pathname}/`.startsWith(location.base)) return { kind: 'elsewhere', reason: `is outside this site's base path ${location.base}` };
   const rest = url.pathname.slice(location.base.length);
   const page = /^(alerts|runbooks)\/(.+?)\/?$/.exec(rest);
-  const segment = page?.[2] && decodePath(page[2]);
+  const segment = page?.[2] && decodePathSegment(page[2]);
   if (!page || !segment) return { kind: 'elsewhere', reason: 'is not an alert or runbook page of this site' };
   if (page[1] === 'runbooks') return { kind: 'runbook', slug: segment };
   if (segment.includes('/')) return { kind: 'elsewhere', reason: 'is not an alert or runbook page of this site' };
   return { kind: 'alert', name: segment };
-}
-
-function decodePath(path: string): string | undefined {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return undefined;
-  }
 }
 
 /** What the site has to offer a `runbook_url`: which runbook handles each alert, and every runbook there is. */

@@ -17,9 +17,3 @@ export function readBuiltBook(html: string): BuiltBook {
     throw new Error('the built book is not one this tool knows (no data-base or #book-environments): rebuild the site');
   return { base, environments: JSON.parse(environments) as Record<string, string> };
 }
-
-/** A base path as Astro writes `BASE_URL`: `docs`, `/docs` and `/docs/` are all `/docs/`; empty is `/`. */
-export function normalBase(base: string): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, '');
-  return trimmed === '' ? '/' : `/${trimmed}/`;
-}

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { SourcePage } from '../../node/read-content.ts';
 import { type ContentProblem, fieldPosition } from '../errors.ts';
+import { decodePathSegment } from '../web/urls.ts';
 import { pageOutline } from './parsed-page.ts';
 
 /** Where an internal link of a runbook body leads. */
@@ -30,12 +31,9 @@ export function linkTarget(url: string, fromPath: string): LinkTarget {
   return { kind: 'other' };
 }
 
+/** A malformed escape is kept as written: the link is then reported as leading nowhere, with its text. */
 function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  return decodePathSegment(text) ?? text;
 }
 
 /**

@@ -1,7 +1,5 @@
-/**
- * Durations as authors write them in frontmatter and YAML data: `15m`, `1h`, `1h30m`, `2d`.
- * Stored as whole minutes so that SLAs sort and compare as numbers.
- */
+// Durations as authors write them in frontmatter and YAML data: `15m`, `1h`, `1h30m`, `2d`.
+// Stored as whole minutes so that SLAs sort and compare as numbers.
 
 const UNIT_MINUTES = { d: 24 * 60, h: 60, m: 1 } as const;
 const DURATION = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
@@ -21,4 +19,12 @@ export function formatDuration(minutes: number): string {
   const hours = Math.floor((minutes % UNIT_MINUTES.d) / UNIT_MINUTES.h);
   const rest = minutes % UNIT_MINUTES.h;
   return [days && `${days} d`, hours && `${hours} h`, rest && `${rest} min`].filter(Boolean).join(' ');
+}
+
+/** Minutes back to the shortest text an author would write (`90` → `1h30m`): what `npm run new` puts in frontmatter. */
+export function formatAuthorDuration(minutes: number): string {
+  const days = Math.floor(minutes / UNIT_MINUTES.d);
+  const hours = Math.floor((minutes % UNIT_MINUTES.d) / UNIT_MINUTES.h);
+  const rest = minutes % UNIT_MINUTES.h;
+  return `${days ? `${days}d` : ''}${hours ? `${hours}h` : ''}${rest || minutes === 0 ? `${rest}m` : ''}`;
 }

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
-import { formatDuration } from './durations.ts';
+import { formatAuthorDuration, formatDuration } from './durations.ts';
 import { isValidSlug } from './page-slug.ts';
-import { SEVERITIES, type Severity } from './schemas/common.ts';
+import { SEVERITIES, type Severity, slugSchema } from './schemas/common.ts';
 import { alertNameSchema } from './schemas/runbook.ts';
 
 export interface NewRunbookOptions {
@@ -21,8 +21,8 @@ export function newRunbookProblems(options: Pick<NewRunbookOptions, 'slug' | 'se
   const problems: string[] = [];
   if (!isValidSlug(options.slug))
     problems.push(`name: expected <group>/<name> in lower-case words joined by hyphens, like "payments/ledger-lag", got ${JSON.stringify(options.slug)}`);
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(options.service))
-    problems.push(`--service: expected a lower-case slug like "payments-api", got ${JSON.stringify(options.service)}`);
+  const service = slugSchema.safeParse(options.service);
+  if (!service.success) problems.push(`--service: ${service.error.issues[0]?.message}`);
   if (!(SEVERITIES as readonly string[]).includes(options.severity))
     problems.push(`--severity: expected one of ${SEVERITIES.join('|')}, got ${JSON.stringify(options.severity)}`);
   for (const alert of options.alerts) {
@@ -42,7 +42,7 @@ export function newRunbookText(options: NewRunbookOptions): string {
     service: options.service,
     severity: options.severity as Severity,
     alerts: options.alerts,
-    sla: { response: durationText(options.responseMinutes) },
+    sla: { response: formatAuthorDuration(options.responseMinutes) },
     last_reviewed: options.today.toISOString().slice(0, 10),
   };
   return `---
@@ -76,12 +76,4 @@ The first action that restores service, then the next if it does not.
 
 - The follow-up that stops this from happening again.
 `;
-}
-
-/** Minutes back to the shortest duration text (`90` → `1h30m`), as authors write it. */
-function durationText(minutes: number): string {
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const rest = minutes % 60;
-  return `${days ? `${days}d` : ''}${hours ? `${hours}h` : ''}${rest || minutes === 0 ? `${rest}m` : ''}`;
 }

@@ -1,11 +1,12 @@
 import { SEVERITIES, type Severity } from './schemas/common.ts';
+import { KINDS, type RunbookKind } from './schemas/runbook.ts';
+
+// The order pages are listed in, everywhere: the home page, the alert index, the book, the search index.
 
 interface Sortable {
   slug: string;
-  entry: { data: { service: string; kind: string; severity?: Severity | undefined; title: string } };
+  entry: { data: { service: string; kind: RunbookKind; severity?: Severity | undefined; title: string } };
 }
-
-const KIND_ORDER = ['incident', 'procedure', 'reference'];
 
 /**
  * Service, then kind (incidents first), then severity (most urgent first), then title, then slug.
@@ -18,10 +19,29 @@ export function sortPages<T extends Sortable>(pages: readonly T[]): T[] {
     const y = b.entry.data;
     return (
       x.service.localeCompare(y.service) ||
-      KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) ||
+      KINDS.indexOf(x.kind) - KINDS.indexOf(y.kind) ||
       rank(x.severity) - rank(y.severity) ||
       x.title.localeCompare(y.title) ||
       a.slug.localeCompare(b.slug)
     );
   });
+}
+
+export interface ServiceGroup<T> {
+  service: string;
+  incidents: T[];
+  procedures: T[];
+  references: T[];
+}
+
+/** Pages by service (in the order given, which `sortPages` made stable), split by kind: the home page and the PDF contents. */
+export function groupByService<T extends Sortable>(pages: readonly T[]): ServiceGroup<T>[] {
+  const groups = new Map<string, ServiceGroup<T>>();
+  for (const page of pages) {
+    const { service, kind } = page.entry.data;
+    let group = groups.get(service);
+    if (!group) groups.set(service, (group = { service, incidents: [], procedures: [], references: [] }));
+    ({ incident: group.incidents, procedure: group.procedures, reference: group.references })[kind].push(page);
+  }
+  return [...groups.values()];
 }

@@ -1,3 +1,5 @@
+import { slugSchema } from './schemas/common.ts';
+
 /**
  * The slug of a page is its path under `content/runbooks` without the extension: `db/latency.mdx` → `db/latency`.
  * It is the page's URL (`/runbooks/db/latency/`) and what `related` lists, so it is kept exactly as written
@@ -7,6 +9,8 @@ export function pageSlug(relativePath: string): string {
   return relativePath.replace(/\\/g, '/').replace(/\.mdx?$/, '');
 }
 
+/** `<group>/<name>` (or deeper), each part a slug as `slugSchema` defines it. */
 export function isValidSlug(slug: string): boolean {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)+$/.test(slug);
+  const parts = slug.split('/');
+  return parts.length >= 2 && parts.every((part) => slugSchema.safeParse(part).success);
 }

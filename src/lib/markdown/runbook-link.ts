@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { pageSlug } from '../content/page-slug.ts';
+import { runbookPath } from '../web/urls.ts';
 
 /**
  * The site URL of a relative link to another runbook's source file, as authors write it so that links also work
@@ -12,5 +13,5 @@ export function runbookLinkUrl(href: string, fromSlug: string, base: string): st
   if (!match) return undefined;
   const target = posix.normalize(posix.join(posix.dirname(fromSlug), match[1]!));
   if (target.startsWith('..')) return undefined;
-  return `${base}runbooks/${pageSlug(target)}/${match[2] ?? ''}`;
+  return `${runbookPath(base, pageSlug(target))}${match[2] ?? ''}`;
 }

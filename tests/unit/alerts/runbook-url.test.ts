@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { alertUrl, normalizeBase, runbookUrlProblem, type SiteLocation, type SitePages, urlTarget } from '../../../src/lib/alerts/runbook-url.ts';
+import { alertUrl, runbookUrlProblem, type SiteLocation, type SitePages, urlTarget } from '../../../src/lib/alerts/runbook-url.ts';
 
 const site = new URL('https://runbooks.example.com');
 const atRoot: SiteLocation = { site, base: '/' };
 const underBase: SiteLocation = { site, base: '/runbooks/' };
 const noSite: SiteLocation = { base: '/' };
-
-describe('normalizeBase', () => {
-  for (const [input, expected] of [
-    ['/', '/'],
-    ['', '/'],
-    ['runbooks', '/runbooks/'],
-    ['/runbooks', '/runbooks/'],
-    ['/runbooks/', '/runbooks/'],
-    ['//docs/runbooks//', '/docs/runbooks/'],
-  ] as const) {
-    test(`${JSON.stringify(input)} → ${expected}`, () => assert.equal(normalizeBase(input), expected));
-  }
-});
 
 describe('alertUrl', () => {
   for (const [alert, location, expected] of [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { normalBase, readBuiltBook } from '../../../src/lib/book/built-book.ts';
+import { readBuiltBook } from '../../../src/lib/book/built-book.ts';
 
 describe('a built book', () => {
   test('base path and environments, with < escaped as the build writes it', () => {
@@ -14,16 +14,4 @@ describe('a built book', () => {
       message: 'the built book is not one this tool knows (no data-base or #book-environments): rebuild the site',
     });
   });
-
-  const bases: [string, string][] = [
-    ['/', '/'],
-    ['', '/'],
-    ['docs', '/docs/'],
-    ['/docs', '/docs/'],
-    ['/docs/', '/docs/'],
-    ['/a/b//', '/a/b/'],
-  ];
-  for (const [base, normal] of bases) {
-    test(`base ${JSON.stringify(base)} is ${normal}`, () => assert.equal(normalBase(base), normal));
-  }
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { cssIdent, cssString, runningTitleCss } from '../../../src/lib/book/running-titles.ts';
+import { runningTitleCss } from '../../../src/lib/book/running-titles.ts';
+import { cssIdent, cssString } from '../../../src/lib/web/css-escape.ts';
 
 describe('running titles', () => {
   const strings: [string, string][] = [

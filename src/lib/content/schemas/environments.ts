@@ -3,6 +3,11 @@ import { placeholderNameSchema, slugSchema } from './common.ts';
 
 const valuesSchema = z.record(placeholderNameSchema, z.string({ error: (issue) => `expected a string value, got ${JSON.stringify(issue.input)}` }));
 
+/** An environment id: it ends up in URLs (`?env=staging`), storage and PDF file names, so it is URL- and file-safe. */
+export const environmentIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, {
+  error: (issue) => `expected an environment id of a-z, 0-9, - and _, got ${JSON.stringify(issue.input)}`,
+});
+
 /** One environment in `content/environments.yaml`. */
 export const environmentSchema = z.object({
   /** Shown in the Environment selector. */
@@ -18,12 +23,7 @@ export const environmentSchema = z.object({
  * and storage, so they are restricted to URL-safe slugs. The first one is the default.
  */
 export const environmentsSchema = z
-  .record(
-    z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, {
-      error: (issue) => `expected an environment id of a-z, 0-9, - and _, got ${JSON.stringify(issue.input)}`,
-    }),
-    environmentSchema,
-  )
+  .record(environmentIdSchema, environmentSchema)
   .refine((envs) => Object.keys(envs).length > 0, { error: 'expected at least one environment' });
 
 export type Environment = z.output<typeof environmentSchema>;

@@ -25,6 +25,11 @@ const slaSchema = z.object({
   resolve: durationSchema.optional(),
 });
 
+/** Pages that support incident response rather than answer a page: procedures and reference pages. */
+const SUPPORTING_KINDS = ['procedure', 'reference'] as const;
+/** The kinds of page, in the order every listing shows them: incidents first. */
+export const KINDS = ['incident', ...SUPPORTING_KINDS] as const;
+
 /** Fields every page has, whatever its kind. */
 const pageFields = {
   /** What the page is about, in the words an on-call engineer would search for. */
@@ -64,15 +69,13 @@ const incidentSchema = z.object({
 
 /** A procedure (deploy, rollback, restore, vacuum …) or a reference page (checklists, templates, contacts). */
 const supportingSchema = z.object({
-  kind: z.enum(['procedure', 'reference']),
+  kind: z.enum(SUPPORTING_KINDS),
   ...pageFields,
   severity: severitySchema.optional(),
   alerts: alertsSchema.default([]),
   /** Defaults to the response target of `severity` when there is one. */
   sla: slaSchema.optional(),
 });
-
-const KINDS = ['incident', 'procedure', 'reference'] as const;
 
 /** Frontmatter of a page under `content/runbooks/<group>/<name>.{md,mdx}`. `kind` defaults to `incident`. */
 export const runbookSchema = z.preprocess(

@@ -5,7 +5,9 @@ import { slugSchema } from './common.ts';
 export const servicesSchema = z.record(
   slugSchema,
   z.object({
+    /** How pages, listings and the book name the service (`Payments API`). */
     label: z.string(),
+    /** One line under the service's heading on the home page. */
     description: z.string().optional(),
   }),
 );

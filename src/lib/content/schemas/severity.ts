@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema, SEVERITIES, type Severity } from './common.ts';
+import { durationSchema, SEVERITIES } from './common.ts';
 
 const levelSchema = z.object({
   /** The team's own name for the level: `SEV-1`, `P0`, `Critical`. */
@@ -8,11 +8,15 @@ const levelSchema = z.object({
   response: durationSchema.optional(),
   /** Response target as the team words it, when minutes do not say it all ("Next business day"). */
   response_text: z.string().optional(),
+  /** What the level means, in a sentence: shown on the severity page. */
   description: z.string().optional(),
+  /** Incidents that are this level, so a responder can compare. */
   examples: z.array(z.string()).default([]),
   /** What to do when it happens. */
   actions: z.array(z.string()).default([]),
+  /** Who to call when the response target is missed. */
   escalate_to: z.string().optional(),
+  /** Channels or people told when an incident of this level opens. */
   notify: z.array(z.string()).optional(),
 });
 
@@ -37,10 +41,3 @@ export const DEFAULT_SEVERITY_DATA: SeverityData = {
   },
   services: {},
 };
-
-/** The level `severity` has for `service`: the service's own label and target first, then the site-wide ones. */
-export function severityLevel(data: SeverityData, severity: Severity, service: string) {
-  const site = data.levels[severity];
-  const own = data.services[service]?.[severity];
-  return { ...site, ...own, response: own?.response ?? site.response } as SeverityLevel & { response: number };
-}

@@ -1,11 +1,9 @@
+/** What `npm run pdf -- [--env <id>|all]` asks for: the command line, checked before Chromium starts. */
 import { parseArgs } from 'node:util';
-
-/** What `npm run pdf -- [--env <id>|all]` asks for, and where each book goes. */
+import { environmentIdSchema } from '../lib/content/schemas/environments.ts';
+import { UsageError } from './shared.ts';
 
 export const PDF_USAGE = 'usage: npm run pdf [-- --env <environment>|all]';
-
-/** A command line `npm run pdf` cannot act on; the tool exits 2 with the usage. */
-export class UsageError extends Error {}
 
 /** The value of `--env` (undefined: the default book, placeholders shown as `{{name}}`) and whether `--help` was given. */
 export function parsePdfArgs(argv: readonly string[]): { env: string | undefined; help: boolean } {
@@ -18,10 +16,10 @@ export function parsePdfArgs(argv: readonly string[]): { env: string | undefined
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${PDF_USAGE}`, { cause: error });
+    throw new UsageError((error as Error).message, { cause: error });
   }
-  if (values.env !== undefined && !/^[a-z0-9][a-z0-9_-]*$/.test(values.env)) {
-    throw new UsageError(`--env needs an environment id or "all", got ${JSON.stringify(values.env)}\n${PDF_USAGE}`);
+  if (values.env !== undefined && !environmentIdSchema.safeParse(values.env).success) {
+    throw new UsageError(`--env needs an environment id or "all", got ${JSON.stringify(values.env)}`);
   }
   return { env: values.env, help: values.help ?? false };
 }
@@ -35,9 +33,4 @@ export function pdfTargets(env: string | undefined, environmentIds: readonly str
   if (env === 'all') return [undefined, ...environmentIds];
   if (environmentIds.includes(env)) return [env];
   throw new UsageError(`unknown environment "${env}": expected one of ${[...environmentIds, 'all'].join(', ')}`);
-}
-
-/** `runbooks.pdf` for the default book, `runbooks-<env>.pdf` for an environment's. */
-export function pdfFileName(env?: string): string {
-  return env === undefined ? 'runbooks.pdf' : `runbooks-${env}.pdf`;
 }
