@@ -1,11 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
-
 /**
  * Wall time, peak memory and CPU time of a command and everything it starts, for `npm run bench`.
  * Astro builds spawn workers and pagefind spawns its native binary, so the RSS of the first process alone would
  * miss most of the memory. Linux only: the tree is read from /proc.
  */
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 
 /** `VmRSS` of a `/proc/<pid>/status` text, in bytes; 0 when absent (a zombie has no memory left). */
 export function parseVmRss(status: string): number {

@@ -1,6 +1,3 @@
-import { chromium } from '@playwright/test';
-import playwrightConfig from '../../playwright.config.ts';
-
 /**
  * How long a reader waits, after typing the last character of an exact alert name, until that alert's runbook is
  * shown as the first search result. Each query runs in a new browser context (empty cache, nothing loaded yet),
@@ -14,6 +11,8 @@ import playwrightConfig from '../../playwright.config.ts';
  * shown count as shown at once. Waiting ends once the runbook has stayed first for a second with no change, so
  * a later re-render that replaces it is not missed.
  */
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/node/chromium.ts';
 
 export interface SearchQuery {
   alert: string;
@@ -53,8 +52,8 @@ export async function measureSearch(
   queries: readonly SearchQuery[],
   options: { typeDelayMs: number; timeoutMs?: number },
 ): Promise<SearchTiming[]> {
-  // The same Chromium and flags as the browser tests (Debian's binary; no sandbox as root).
-  const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
+  // Started as every tool of ours starts Chromium (src/node/chromium.ts); the browser tests' config is theirs to change.
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   const timings: SearchTiming[] = [];
   try {
     for (const query of queries) {

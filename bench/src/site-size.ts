@@ -1,3 +1,7 @@
+/**
+ * What a built site weighs, read from its output folder after the build: the same measure for ours and the
+ * baseline, so that page weight and the JavaScript before search can be compared without a browser.
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -1,14 +1,7 @@
+/** How `npm run bench` prints figures: aligned plain-text tables that read the same in a terminal and in CI logs. */
+import { formatBytes } from '../../src/lib/format.ts';
 import type { Spread } from './stats.ts';
 import type { TargetResult, TargetUnit } from './targets.ts';
-
-/** How `npm run bench` prints figures: aligned plain-text tables that read the same in a terminal and in CI logs. */
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
-}
 
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return 'never';

@@ -1,6 +1,7 @@
 /**
- * The targets of issue 7 for the 1000-runbook `.mdx` corpus, and their evaluation. A figure the run did not
- * measure (search skipped, say) is reported as such rather than passed or failed.
+ * What the site promised to cost at most, for the 1000-runbook `.mdx` corpus, and the verdict on a run's figures.
+ * A figure the run did not measure (search skipped, say) is reported as such rather than passed or failed, so a
+ * partial run cannot look like a passing one.
  */
 
 export interface TargetFigures {

@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatBytes, formatMs, formatSpread, formatTable, formatTargets } from '../src/table.ts';
+import { formatMs, formatSpread, formatTable, formatTargets } from '../src/table.ts';
 import { evaluateTargets } from '../src/targets.ts';
-
-describe('formatBytes', () => {
-  const cases: [number, string][] = [
-    [0, '0 B'],
-    [1023, '1023 B'],
-    [6144, '6.0 KiB'],
-    [1536 * 1024, '1.5 MiB'],
-    [3 * 1024 ** 3, '3.00 GiB'],
-  ];
-  for (const [bytes, text] of cases) test(`${bytes} → ${text}`, () => assert.equal(formatBytes(bytes), text));
-});
 
 describe('formatMs', () => {
   const cases: [number, string][] = [

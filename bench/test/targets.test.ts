@@ -1,37 +1,56 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { evaluateTargets, TARGETS, type TargetFigures } from '../src/targets.ts';
+import { formatTargets } from '../src/table.ts';
+import { evaluateTargets, TARGETS, type Target, type TargetFigures } from '../src/targets.ts';
 
 describe('evaluateTargets', () => {
-  const status = (figures: TargetFigures) => Object.fromEntries(evaluateTargets(figures).map((result) => [result.figure, result.status]));
+  // A target of each unit, so that the verdict is seen not to depend on what the figure counts.
+  const targets: Target[] = [
+    { figure: 'buildWallRatio', label: 'ratio', limit: 1.15, unit: 'ratio' },
+    { figure: 'jsBeforeSearchGzipBytes', label: 'bytes', limit: 6144, unit: 'bytes' },
+    { figure: 'searchMedianMs', label: 'ms', limit: 100, unit: 'ms' },
+  ];
+  const verdict = (figures: TargetFigures) => evaluateTargets(figures, targets).map((result) => result.status);
 
-  test('at the limit passes, above it fails', () => {
-    assert.deepEqual(
-      status({ buildWallRatio: 1.15, peakRssRatio: 1.16, runbookHtmlGzipRatio: 1.29, jsBeforeSearchGzipBytes: 6 * 1024 + 1, searchMedianMs: 100 }),
-      { buildWallRatio: 'pass', peakRssRatio: 'fail', runbookHtmlGzipRatio: 'pass', jsBeforeSearchGzipBytes: 'fail', searchMedianMs: 'pass' },
-    );
+  const cases: [string, TargetFigures, string[]][] = [
+    ['under every limit passes', { buildWallRatio: 0.9, jsBeforeSearchGzipBytes: 3000, searchMedianMs: 6 }, ['pass', 'pass', 'pass']],
+    ['at the limit passes', { buildWallRatio: 1.15, jsBeforeSearchGzipBytes: 6144, searchMedianMs: 100 }, ['pass', 'pass', 'pass']],
+    ['just over fails', { buildWallRatio: 1.1501, jsBeforeSearchGzipBytes: 6145, searchMedianMs: 100.5 }, ['fail', 'fail', 'fail']],
+    ['not measured is neither', { searchMedianMs: Number.NaN }, ['not measured', 'not measured', 'not measured']],
+    ['a zero is a measurement (no JavaScript at all)', { jsBeforeSearchGzipBytes: 0 }, ['not measured', 'pass', 'not measured']],
+    ['an unfound search result is infinitely slow', { searchMedianMs: Number.POSITIVE_INFINITY }, ['not measured', 'not measured', 'fail']],
+  ];
+  for (const [name, figures, expected] of cases) test(name, () => assert.deepEqual(verdict(figures), expected));
+
+  test('each result carries the value it was judged on, with its target', () => {
+    assert.deepEqual(evaluateTargets({ searchMedianMs: 140 }, targets)[2], { ...targets[2], value: 140, status: 'fail' });
   });
+});
 
-  test('a figure the run did not measure is neither pass nor fail', () => {
-    assert.deepEqual(status({ buildWallRatio: 2, searchMedianMs: Number.NaN }), {
-      buildWallRatio: 'fail',
-      peakRssRatio: 'not measured',
-      runbookHtmlGzipRatio: 'not measured',
-      jsBeforeSearchGzipBytes: 'not measured',
-      searchMedianMs: 'not measured',
+describe('the targets of a run', () => {
+  for (const target of TARGETS) {
+    test(`${target.label}: its own limit passes, a little more fails`, () => {
+      const [atLimit] = evaluateTargets({ [target.figure]: target.limit }, [target]);
+      const over = evaluateTargets({ [target.figure]: target.limit * 1.01 + 1e-9 }, [target]);
+      assert.equal(atLimit?.status, 'pass');
+      assert.equal(over[0]?.status, 'fail');
     });
+  }
+
+  test('a figure is judged in the unit its name says it counts', () => {
+    const unitOf = (figure: string) => (figure.endsWith('Ratio') ? 'ratio' : figure.endsWith('Bytes') ? 'bytes' : figure.endsWith('Ms') ? 'ms' : undefined);
+    for (const target of TARGETS) assert.equal(target.unit, unitOf(target.figure), target.figure);
   });
 
-  test('the targets of issue 7', () => {
-    assert.deepEqual(
-      TARGETS.map((target) => [target.figure, target.limit]),
-      [
-        ['buildWallRatio', 1.15],
-        ['peakRssRatio', 1.15],
-        ['runbookHtmlGzipRatio', 1.3],
-        ['jsBeforeSearchGzipBytes', 6144],
-        ['searchMedianMs', 100],
-      ],
-    );
+  test('every figure a run can measure has a target', () => {
+    const measured: Required<TargetFigures> = { buildWallRatio: 1, peakRssRatio: 1, runbookHtmlGzipRatio: 1, jsBeforeSearchGzipBytes: 1, searchMedianMs: 1 };
+    assert.deepEqual(TARGETS.map((target) => target.figure).sort(), Object.keys(measured).sort());
+  });
+
+  test('the verdict is printed in the unit of the figure', () => {
+    const table = formatTargets(evaluateTargets({ buildWallRatio: 2, jsBeforeSearchGzipBytes: 3000, searchMedianMs: 6 }));
+    assert.match(table, /2\.00×/);
+    assert.match(table, /2\.9 KiB \(3000 B\)/);
+    assert.match(table, /\b6 ms\b/);
   });
 });
