@@ -8,14 +8,16 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildAlertIndex } from '../lib/alerts/alert-index.ts';
+import { alertSource, buildAlertIndex } from '../lib/alerts/alert-index.ts';
 import { alertCoverage, type CoverageKind, type LocatedRule } from '../lib/alerts/coverage.ts';
 import { fixRuleFile, parseRuleFile, type RunbookUrlFix } from '../lib/alerts/prometheus-rules.ts';
 import type { SiteLocation } from '../lib/alerts/runbook-url.ts';
 import { type ContentProblem, fieldPosition, formatProblemWithSeverity, type Location } from '../lib/errors.ts';
+import { plural } from '../lib/format.ts';
 import { normalizeBase } from '../lib/web/urls.ts';
 import { CONTENT_ROOT } from '../node/content-root.ts';
 import { readContent } from '../node/read-content.ts';
+import { runCli, UsageError } from './shared.ts';
 
 const USAGE = `usage: npm run alerts:check -- <rules files or folders> [--site https://runbooks.example.com] [--base /runbooks/] [--fix] [--format json]
 
@@ -29,9 +31,6 @@ searched for .yml and .yaml files) with the alerts of the runbooks in ${relative
 
 Exit status: 1 when an alert has no runbook, a runbook_url is missing or wrong, or a file cannot be read; 2 on usage errors.`;
 
-/** Thrown for what the person running the command got wrong; printed with the usage, exit 2. */
-class UsageError extends Error {}
-
 type ProblemKind = CoverageKind | 'rule-file' | 'content';
 type Problem = ContentProblem & { kind: ProblemKind; alert?: string | undefined; expected?: string | undefined; rule?: LocatedRule | undefined };
 interface Fixed extends Location {
@@ -40,61 +39,27 @@ interface Fixed extends Location {
 }
 
 function main(argv: string[]): number {
-  let options;
-  try {
-    options = readOptions(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`alerts:check: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const options = readOptions(argv);
   if (options === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const { paths, files, location, fix, format } = options;
 
-  const content = readContent(CONTENT_ROOT);
-  const pages = content.pages.filter((page) => page.data);
-  if (content.pages.length === 0) {
+  const runbooks = readRunbookAlerts();
+  if (!runbooks) {
     process.stderr.write(
       `alerts:check: no runbooks in ${relative(process.cwd(), join(CONTENT_ROOT, 'runbooks'))}; set RUNBOOKS_CONTENT_DIR to the content folder\n`,
     );
     return 2;
   }
-  const index = buildAlertIndex(pages.map((page) => ({ ...page.data!, slug: page.slug, file: page.file, response: page.data!.sla?.response })));
-  const alertLocations = new Map<string, Location>();
-  for (const page of pages) {
-    page.data!.alerts.forEach((alert, index) => {
-      if (!alertLocations.has(alert)) alertLocations.set(alert, { file: page.file, ...fieldPosition(page.yaml, ['alerts', index], page.yamlLine) });
-    });
-  }
-  // Only problems that can hide or double an alert matter here; a bad environments.yaml is the site build's business.
-  const pageFiles = new Set(content.pages.map((page) => page.file));
-  const contentProblems: Problem[] = [...content.problems.filter((problem) => pageFiles.has(problem.file)), ...index.problems].map((problem) => ({
-    ...problem,
-    kind: 'content',
-  }));
-
-  const rules: LocatedRule[] = [];
-  const fileProblems: Problem[] = [];
-  const filesWithErrors = new Set<string>();
-  for (const file of files) {
-    const parsed = parseRuleFile(readFileSync(file, 'utf8'));
-    rules.push(...parsed.rules.map((rule) => ({ ...rule, file })));
-    fileProblems.push(...parsed.problems.map((problem) => ({ ...problem, file, severity: 'error' as const, kind: 'rule-file' as const })));
-    if (parsed.problems.length > 0) filesWithErrors.add(file);
-  }
-  if (rules.length === 0 && fileProblems.length === 0) {
+  const ruleFiles = readRuleFiles(files);
+  if (ruleFiles.rules.length === 0 && ruleFiles.problems.length === 0) {
     process.stderr.write(`alerts:check: no alerting rules in ${paths.join(', ')}\n`);
     return 2;
   }
 
-  const coverage: Problem[] = alertCoverage(
-    rules,
-    { entries: index.entries, slugs: new Set(content.pages.map((page) => page.slug)), alertLocations },
-    location,
-  );
+  const coverage: Problem[] = alertCoverage(ruleFiles.rules, runbooks.site, location);
   const fixedProblems = fix ? applyFixes(coverage, files) : new Map<Problem, string>();
   const fixed = [...fixedProblems].map(
     ([problem, url]): Fixed => ({ file: problem.file, line: problem.line, column: problem.column, alert: problem.alert!, url }),
@@ -106,24 +71,11 @@ function main(argv: string[]): number {
   const inRules = (problem: Problem | Fixed) => order.has(problem.file);
   const byPosition = (a: Problem | Fixed, b: Problem | Fixed) =>
     (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
-  const ruleLines = [...fileProblems, ...remaining.filter(inRules), ...fixed].sort(byPosition);
-  const contentLines = [...contentProblems, ...remaining.filter((problem) => !inRules(problem))];
+  const ruleLines = [...ruleFiles.problems, ...remaining.filter(inRules), ...fixed].sort(byPosition);
+  const contentLines = [...runbooks.problems, ...remaining.filter((problem) => !inRules(problem))];
 
-  const count = (kind: ProblemKind) => remaining.filter((problem) => problem.kind === kind).length;
-  const summary = {
-    rules: rules.length,
-    files: files.length,
-    runbookAlerts: index.entries.length,
-    noRunbook: count('no-runbook'),
-    runbookUrl: count('runbook-url'),
-    noRule: count('no-rule'),
-    filesWithErrors: filesWithErrors.size,
-    contentProblems: contentProblems.length,
-    fixed: fixed.length,
-    fixedFiles: new Set(fixed.map((entry) => entry.file)).size,
-    hostChecked: location.site !== undefined,
-  };
-  const failed = [...fileProblems, ...contentProblems, ...remaining].some((problem) => problem.severity === 'error');
+  const summary = summarise({ files, ruleFiles, runbooks, remaining, fixed, location });
+  const failed = [...ruleFiles.problems, ...runbooks.problems, ...remaining].some((problem) => problem.severity === 'error');
 
   if (format === 'json') {
     const problems = [...ruleLines, ...contentLines].filter((line): line is Problem => 'severity' in line).map(({ rule: _rule, ...problem }) => problem);
@@ -135,6 +87,69 @@ function main(argv: string[]): number {
   // The tally goes to stderr, as `npm run check` does it, so that stdout is only problems (or JSON).
   process.stderr.write(`alerts:check: ${summaryLine(summary)}\n`);
   return failed ? 1 : 0;
+}
+
+/** The tally printed last (and the `summary` of `--format json`). */
+function summarise(run: {
+  files: readonly string[];
+  ruleFiles: ReturnType<typeof readRuleFiles>;
+  runbooks: NonNullable<ReturnType<typeof readRunbookAlerts>>;
+  remaining: readonly Problem[];
+  fixed: readonly Fixed[];
+  location: SiteLocation;
+}) {
+  const count = (kind: ProblemKind) => run.remaining.filter((problem) => problem.kind === kind).length;
+  return {
+    rules: run.ruleFiles.rules.length,
+    files: run.files.length,
+    runbookAlerts: run.runbooks.site.entries.length,
+    noRunbook: count('no-runbook'),
+    runbookUrl: count('runbook-url'),
+    noRule: count('no-rule'),
+    filesWithErrors: run.ruleFiles.filesWithErrors,
+    contentProblems: run.runbooks.problems.length,
+    fixed: run.fixed.length,
+    fixedFiles: new Set(run.fixed.map((entry) => entry.file)).size,
+    hostChecked: run.location.site !== undefined,
+  };
+}
+
+/**
+ * The runbooks' alerts, where each is written (so a warning can point at it), and the content problems that can
+ * hide or double an alert; undefined when the content root has no runbooks at all.
+ */
+function readRunbookAlerts() {
+  const content = readContent(CONTENT_ROOT);
+  if (content.pages.length === 0) return undefined;
+  const pages = content.pages.flatMap((page) => (page.data ? [{ ...page, data: page.data }] : []));
+  const index = buildAlertIndex(pages.map((page) => alertSource(page)));
+  const alertLocations = new Map<string, Location>();
+  for (const page of pages) {
+    page.data.alerts.forEach((alert, position) => {
+      if (!alertLocations.has(alert)) alertLocations.set(alert, { file: page.file, ...fieldPosition(page.yaml, ['alerts', position], page.yamlLine) });
+    });
+  }
+  // Only problems that can hide or double an alert matter here; a bad environments.yaml is the site build's business.
+  const pageFiles = new Set(content.pages.map((page) => page.file));
+  const problems: Problem[] = [...content.problems.filter((problem) => pageFiles.has(problem.file)), ...index.problems].map((problem) => ({
+    ...problem,
+    kind: 'content',
+  }));
+  return { site: { entries: index.entries, slugs: new Set(content.pages.map((page) => page.slug)), alertLocations }, problems };
+}
+
+/** Every alerting rule of the files, and what made a file unreadable. */
+function readRuleFiles(files: readonly string[]): { rules: LocatedRule[]; problems: Problem[]; filesWithErrors: number } {
+  const rules: LocatedRule[] = [];
+  const problems: Problem[] = [];
+  let filesWithErrors = 0;
+  for (const file of files) {
+    const parsed = parseRuleFile(readFileSync(file, 'utf8'));
+    rules.push(...parsed.rules.map((rule) => ({ ...rule, file })));
+    problems.push(...parsed.problems.map((problem) => ({ ...problem, file, severity: 'error' as const, kind: 'rule-file' as const })));
+    if (parsed.problems.length > 0) filesWithErrors++;
+  }
+  return { rules, problems, filesWithErrors };
 }
 
 function readOptions(argv: string[]) {
@@ -224,19 +239,7 @@ function formatFixed(entry: Fixed): string {
   return `${entry.file}:${entry.line}:${entry.column}: fixed: runbook_url of alert ${entry.alert} set to ${entry.url}`;
 }
 
-function summaryLine(summary: {
-  rules: number;
-  files: number;
-  runbookAlerts: number;
-  noRunbook: number;
-  runbookUrl: number;
-  noRule: number;
-  filesWithErrors: number;
-  contentProblems: number;
-  fixed: number;
-  fixedFiles: number;
-  hostChecked: boolean;
-}): string {
+function summaryLine(summary: ReturnType<typeof summarise>): string {
   const parts = [
     `${plural(summary.noRunbook, 'alert')} without a runbook`,
     `${plural(summary.runbookUrl, 'wrong or missing runbook_url')}`,
@@ -251,8 +254,4 @@ function summaryLine(summary: {
   return `${plural(summary.rules, 'alerting rule')} in ${plural(summary.files, 'file')}, ${plural(summary.runbookAlerts, 'runbook alert')}: ${parts.join(', ')}${notes.map((note) => `; ${note}`).join('')}`;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-process.exitCode = main(process.argv.slice(2));
+await runCli('alerts:check', `\n${USAGE}`, () => main(process.argv.slice(2)));

@@ -14,12 +14,12 @@ import { parseArgs } from 'node:util';
 import { checkPublishedSecrets, type TextFile } from '../lib/checks/secrets.ts';
 import { parseDuration } from '../lib/content/durations.ts';
 import { type ContentProblem, formatProblemWithSeverity } from '../lib/errors.ts';
+import { plural } from '../lib/format.ts';
 import { checkContentRoot, todayUtc } from '../node/check-content-root.ts';
+import { runCli, UsageError } from './shared.ts';
 
 const USAGE = `usage: npm run check -- [--root DIR] [--strict] [--format text|json] [--review-every 180d] [--today YYYY-MM-DD]
        npm run check -- --dist DIR [--format text|json]`;
-
-class UsageError extends Error {}
 
 function main(argv: string[]): number {
   const { values } = parseArgs({
@@ -50,7 +50,7 @@ function main(argv: string[]): number {
   print(problems, values.format);
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
-  console.error(`check: ${count(errors, 'error')}, ${count(warnings, 'warning')}${values.strict && warnings > 0 ? ' (--strict: warnings fail)' : ''}`);
+  console.error(`check: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${values.strict && warnings > 0 ? ' (--strict: warnings fail)' : ''}`);
   return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
 }
 
@@ -90,18 +90,4 @@ function print(problems: readonly ContentProblem[], format: 'text' | 'json'): vo
   }
 }
 
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  // parseArgs reports unknown options and missing values with this code.
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    console.error(`check: ${(error as Error).message}\n${USAGE}`);
-    process.exitCode = 2;
-  } else {
-    throw error;
-  }
-}
+await runCli('check', USAGE, () => main(process.argv.slice(2)));

@@ -8,6 +8,7 @@ import { type Environments, environmentsSchema } from '../lib/content/schemas/en
 import { type Services, servicesSchema } from '../lib/content/schemas/services.ts';
 import { DEFAULT_SEVERITY_DATA, type SeverityData, severityDataSchema } from '../lib/content/schemas/severity.ts';
 import { type SiteConfig, siteConfigSchema } from '../lib/content/schemas/site.ts';
+import { type ServiceOption, serviceOptions } from '../lib/content/service-options.ts';
 import { ContentError } from '../lib/errors.ts';
 import { CONTENT_ROOT } from '../node/content-root.ts';
 import { loadDataFile } from '../node/load-data-file.ts';
@@ -36,14 +37,16 @@ export interface Site {
   severity: SeverityData;
   services: Services;
   alerts: AlertEntry[];
+  /** The services that have pages, with their labels: the header search's filter on every page, worked out once. */
+  serviceOptions: ServiceOption[];
 }
 
 let site: Promise<Site> | undefined;
 
 /**
- * Everything the pages render, loaded once per build. The content was checked before the build started
- * (src/plugins/content-check.ts); the alert index is built here, and refuses an alert in two runbooks again
- * because `astro dev` only warns about it.
+ * Everything the pages render, loaded once per build. Only routes (src/pages) call it and hand each component what
+ * it needs as props. The content was checked before the build started (src/plugins/content-check.ts); the alert
+ * index is built here, and refuses an alert in two runbooks again because `astro dev` only warns about it.
  */
 export function loadSite(): Promise<Site> {
   site ??= load();
@@ -73,5 +76,6 @@ async function load(): Promise<Site> {
   });
   const alertIndex = buildAlertIndex(pages.map((page) => ({ ...page.entry.data, slug: page.slug, file: page.file, response: page.response })));
   if (alertIndex.problems.length > 0) throw new ContentError(alertIndex.problems);
-  return { pages: sortPages(pages), config, environments, severity, services, alerts: alertIndex.entries };
+  const sorted = sortPages(pages);
+  return { pages: sorted, config, environments, severity, services, alerts: alertIndex.entries, serviceOptions: serviceOptions(sorted, services) };
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 
 /** Where in a file something is wrong. Lines and columns count from 1. */
@@ -98,4 +98,12 @@ function positionOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCoun
     if (pair?.key?.range) return lineCounter.linePos(pair.key.range[0]);
   }
   return undefined;
+}
+
+/**
+ * The yaml library's message without what the location already says: it repeats the position counted from where
+ * it started parsing (the frontmatter's first line, not the file's) and, with pretty errors, quotes the source.
+ */
+export function yamlErrorText(error: YAMLError): string {
+  return error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkContent } from '../lib/checks/run-checks.ts';
-import { type SiteConfig, siteConfigSchema } from '../lib/content/schemas/site.ts';
+import type { SiteConfig } from '../lib/content/schemas/site.ts';
 import { ContentError, type ContentProblem } from '../lib/errors.ts';
-import { loadDataFile } from './load-data-file.ts';
+import { DATA_FILES } from './load-data-file.ts';
 import { readContent } from './read-content.ts';
 
 /**
@@ -23,7 +23,7 @@ export function checkContentRoot(root: string, options: { reviewEvery?: number |
   const problems: ContentProblem[] = [];
   let site: SiteConfig = {};
   try {
-    site = loadDataFile(join(root, 'site.yaml'), siteConfigSchema, {});
+    site = DATA_FILES.site(root);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     problems.push(...error.problems);

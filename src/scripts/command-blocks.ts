@@ -1,4 +1,5 @@
 import { copyText } from '../lib/web/copy-text.ts';
+import type { PlaceholderValues, ValuesByService } from '../lib/web/placeholder-values.ts';
 import { writeClipboard } from './clipboard.ts';
 import { currentEnvironment, initialEnvironment, onEnvironmentChange } from './environment.ts';
 
@@ -7,15 +8,13 @@ import { currentEnvironment, initialEnvironment, onEnvironmentChange } from './e
  * copy buttons copy what is on screen. Values are only ever set as text, never as HTML.
  */
 
-type Values = Record<string, string>;
-
 /**
  * `#placeholder-values` holds `{ [service]: { [environment]: values } }` for the services on the page (one on a
  * runbook page, all of them in the book); a placeholder takes the values of its closest `[data-service]` element.
  */
 const valuesElement = document.getElementById('placeholder-values');
-const valuesByService: Record<string, Record<string, Values>> = valuesElement ? JSON.parse(valuesElement.textContent ?? '{}') : {};
-const inputValues: Values = {};
+const valuesByService: ValuesByService = valuesElement ? JSON.parse(valuesElement.textContent ?? '{}') : {};
+const inputValues: PlaceholderValues = {};
 const status = document.getElementById('copy-status');
 
 function fillPlaceholders(): void {

@@ -1,5 +1,6 @@
 import { type AlertRow, lookupAlert } from '../lib/web/alert-lookup.ts';
 import { OFFLINE_INDEX_GLOBAL, type OfflineIndex, searchOfflinePages } from '../lib/web/offline-index.ts';
+import { runbookPath } from '../lib/web/urls.ts';
 
 /**
  * The search panel: alert names first (from `/alerts.json`, instant and exact), then pagefind's full-text results.
@@ -44,7 +45,7 @@ function offlineSource(): { index: OfflineIndex; pageUrl: (slug: string) => stri
 export function attachSearch(root: HTMLElement): void {
   const base = root.dataset.base ?? '/';
   const offline = offlineSource();
-  const pageUrl = offline?.pageUrl ?? ((slug: string) => `${base}runbooks/${slug}/`);
+  const pageUrl = offline?.pageUrl ?? ((slug: string) => runbookPath(base, slug));
   const input = root.querySelector<HTMLInputElement>('#site-search')!;
   const form = root.querySelector('form')!;
   const panel = root.querySelector<HTMLElement>('.search-panel')!;

@@ -1,4 +1,5 @@
 import type { Severity } from '../content/schemas/common.ts';
+import type { RunbookData } from '../content/schemas/runbook.ts';
 import type { ContentProblem } from '../errors.ts';
 
 /** What the alert index needs to know of a page. */
@@ -11,6 +12,15 @@ export interface AlertSource {
   /** Response target in minutes. */
   response?: number | undefined;
   alerts: readonly string[];
+}
+
+/**
+ * A page with valid frontmatter as the alert index sees it. `response` is the response target the site shows: the
+ * page's own SLA unless the caller knows its severity's default (the build does; the checks need no more).
+ */
+export function alertSource(page: { slug: string; file: string; data: RunbookData }, response = page.data.sla?.response): AlertSource {
+  const { title, service, severity, alerts } = page.data;
+  return { slug: page.slug, file: page.file, title, service, severity, response, alerts };
 }
 
 export interface AlertEntry {

@@ -21,6 +21,7 @@ export const alertManifestEntrySchema = z.object({
 
 export const alertManifestSchema = z.array(alertManifestEntrySchema);
 export type AlertManifest = z.output<typeof alertManifestSchema>;
+export type AlertManifestEntry = z.output<typeof alertManifestEntrySchema>;
 
 /** Builds `/alerts.json` from the alert index; `site` makes URLs absolute, `base` is the deployment's base path. */
 export function alertManifest(entries: readonly AlertEntry[], options: { base: string; site?: URL | undefined }): AlertManifest {

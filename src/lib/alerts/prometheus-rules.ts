@@ -1,4 +1,5 @@
 import { type Document, isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, type ToStringOptions, visit } from 'yaml';
+import { yamlErrorText } from '../errors.ts';
 
 /** An alerting rule (`- alert: …`) of a Prometheus rule file, with where it is written. */
 export interface AlertRule {
@@ -45,9 +46,7 @@ export function parseRuleFile(text: string): RuleFile {
   if (yamlErrors.length > 0) {
     for (const error of yamlErrors) {
       const position = error.linePos?.[0] ?? at(error.pos[0]);
-      // The library's message repeats the position and quotes the source; the line and column say it already.
-      const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      problems.push({ line: position.line, column: position.col, message: `invalid YAML: ${message}` });
+      problems.push({ line: position.line, column: position.col, message: `invalid YAML: ${yamlErrorText(error)}` });
     }
     return { rules: [], problems };
   }

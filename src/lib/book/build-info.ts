@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-
 /** What the book's cover says about the build it was printed from. */
 export interface BuildInfo {
   /** When the site was built: `SOURCE_DATE_EPOCH` (reproducible builds) or now. */
@@ -8,7 +6,7 @@ export interface BuildInfo {
   commit: string | undefined;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** The commit CI hands over (`RUNBOOKS_COMMIT`, then GitHub's and GitLab's variables), shortened; undefined when none is set. */
 export function commitFromEnv(env: Env): string | undefined {
@@ -27,24 +25,4 @@ export function buildDate(env: Env, now: Date): Date {
 /** `2026-11-28 00:19 UTC`: one reading for every reader, whatever their time zone. */
 export function formatBuildDate(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-/**
- * The commit of the content folder: from the environment, else from git (with `-dirty` when files changed since).
- * Undefined outside a git checkout or without git: a book printed from a copy of the files is still a book.
- */
-export function buildInfo(contentRoot: string, env: Env = process.env, now: Date = new Date()): BuildInfo {
-  let commit = commitFromEnv(env);
-  if (commit === undefined) {
-    try {
-      commit =
-        execFileSync('git', ['-C', contentRoot, 'describe', '--always', '--dirty', '--abbrev=12'], {
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'ignore'],
-        }).trim() || undefined;
-    } catch {
-      commit = undefined;
-    }
-  }
-  return { date: buildDate(env, now), commit };
 }

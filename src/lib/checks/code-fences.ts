@@ -1,4 +1,4 @@
-import type { SourcePage } from '../../node/read-content.ts';
+import type { SourcePage } from '../content/source-page.ts';
 import type { ContentProblem } from '../errors.ts';
 import { pageOutline } from './parsed-page.ts';
 

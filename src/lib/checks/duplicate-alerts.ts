@@ -1,5 +1,5 @@
-import type { SourcePage } from '../../node/read-content.ts';
-import { buildAlertIndex } from '../alerts/alert-index.ts';
+import { alertSource, buildAlertIndex } from '../alerts/alert-index.ts';
+import type { SourcePage } from '../content/source-page.ts';
 import { type ContentProblem, fieldPosition } from '../errors.ts';
 
 /**
@@ -8,7 +8,7 @@ import { type ContentProblem, fieldPosition } from '../errors.ts';
  */
 export function checkDuplicateAlerts(pages: readonly SourcePage[]): ContentProblem[] {
   const valid = pages.flatMap((page) => (page.data ? [{ page, data: page.data }] : []));
-  const { problems } = buildAlertIndex(valid.map(({ page, data }) => ({ ...data, slug: page.slug, file: page.file, response: data.sla?.response })));
+  const { problems } = buildAlertIndex(valid.map(({ page, data }) => alertSource({ ...page, data })));
   return problems.map((problem) => {
     const page = valid.find((candidate) => candidate.page.file === problem.file);
     const alert = /^alert "([^"]+)"/.exec(problem.message)?.[1];

@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
-import type { SourcePage } from '../../node/read-content.ts';
+import type { SourcePage } from '../content/source-page.ts';
 import { type ContentProblem, fieldPosition } from '../errors.ts';
 import { decodePathSegment } from '../web/urls.ts';
-import { pageOutline } from './parsed-page.ts';
+import { pageHeadingIds, pageOutline } from './parsed-page.ts';
 
 /** Where an internal link of a runbook body leads. */
 export type LinkTarget =
@@ -45,7 +45,6 @@ export function checkLinks(pages: readonly SourcePage[]): ContentProblem[] {
   const bySlug = new Map(pages.map((page) => [page.slug, page]));
   const byPath = new Map(pages.map((page) => [pathUnderRunbooks(page), page]));
   const alerts = new Set(pages.flatMap((page) => page.data?.alerts ?? []).map((alert) => alert.toLowerCase()));
-  const ids = (page: SourcePage) => new Set(pageOutline(page).headings.map((heading) => heading.id));
 
   const problems: ContentProblem[] = [];
   for (const page of pages) {
@@ -55,13 +54,13 @@ export function checkLinks(pages: readonly SourcePage[]): ContentProblem[] {
       const target = linkTarget(url, pathUnderRunbooks(page));
       const broken = `broken link to ${url}`;
       if (target.kind === 'anchor') {
-        if (!ids(page).has(target.anchor)) at(line, column, `${broken}: no heading on this page has the id "${target.anchor}"`);
+        if (!pageHeadingIds(page).has(target.anchor)) at(line, column, `${broken}: no heading on this page has the id "${target.anchor}"`);
       } else if (target.kind === 'page' || target.kind === 'file') {
         const other = target.kind === 'page' ? bySlug.get(target.slug) : byPath.get(target.path);
         if (!other) {
           const missing = target.kind === 'page' ? `there is no runbook "${target.slug}"` : `there is no file ${runbooksFolder(page)}${target.path}`;
           at(line, column, `${broken}: ${missing}`);
-        } else if (target.anchor && !ids(other).has(target.anchor)) {
+        } else if (target.anchor && !pageHeadingIds(other).has(target.anchor)) {
           at(line, column, `${broken}: no heading of ${other.file} has the id "${target.anchor}"`);
         }
       } else if (target.kind === 'alert' && !alerts.has(target.alert.toLowerCase())) {

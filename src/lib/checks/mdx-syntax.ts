@@ -1,9 +1,9 @@
 import { mdxToJs, mdxToMdast } from 'satteri';
-import type { SourcePage } from '../../node/read-content.ts';
+import type { SourcePage } from '../content/source-page.ts';
 import type { ContentProblem } from '../errors.ts';
 
 /**
- * `.mdx` pages the build cannot turn into a page. Compiled with satteri, the MDX compiler the build itself runs
+ * `.mdx` pages the build cannot turn into a page. Parsed with satteri, the MDX compiler the build itself runs
  * (through `@astrojs/mdx`), so the check and the build agree on what is valid; with the frontmatter blanked out as
  * the build does, so lines are the file's.
  * - A syntax error: an unclosed `<div>`, a stray `{`, a `<` that starts no tag.
@@ -14,12 +14,16 @@ export function checkMdxSyntax(pages: readonly SourcePage[]): ContentProblem[] {
   return pages.flatMap((page): ContentProblem[] => {
     if (!page.file.endsWith('.mdx')) return [];
     const source = '\n'.repeat(page.bodyLine - 1) + page.body;
+    let tree: MdxNode;
     try {
-      mdxToJs(source);
+      tree = mdxToMdast(source);
+      // The parse checks JSX and expressions but leaves `import`/`export` bodies to the compiler: compile only the
+      // (rare) pages that have them, so every other page is parsed once.
+      if (hasEsm(tree)) mdxToJs(source);
     } catch (error) {
       return [{ severity: 'error', file: page.file, ...mdxErrorPosition(error), message: `MDX syntax error: ${mdxErrorText(error)}` }];
     }
-    return placeholderExpressions(mdxToMdast(source)).map(({ name, line, column }) => ({
+    return placeholderExpressions(tree).map(({ name, line, column }) => ({
       severity: 'error' as const,
       file: page.file,
       line,
@@ -52,6 +56,10 @@ function placeholderExpressions(node: MdxNode): { name: string; line: number; co
     const own = name ? [{ name, line: child.position?.start.line ?? 1, column: child.position?.start.column ?? 1 }] : [];
     return [...own, ...placeholderExpressions(child)];
   });
+}
+
+function hasEsm(node: MdxNode): boolean {
+  return node.type === 'mdxjsEsm' || (Array.isArray(node.children) && (node.children as MdxNode[]).some(hasEsm));
 }
 
 function textEnds(node: MdxNode | undefined, pattern: RegExp): boolean {

@@ -1,6 +1,6 @@
-import type { SourcePage } from '../../node/read-content.ts';
 import { formatDuration } from '../content/durations.ts';
 import { DEFAULT_REVIEW_MINUTES, formatDate, reviewOverdue } from '../content/review.ts';
+import type { SourcePage } from '../content/source-page.ts';
 import { type ContentProblem, fieldPosition } from '../errors.ts';
 
 export interface ReviewOptions {

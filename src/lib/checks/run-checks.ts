@@ -1,4 +1,4 @@
-import type { SourceContent } from '../../node/read-content.ts';
+import type { SourceContent } from '../content/source-page.ts';
 import type { ContentProblem } from '../errors.ts';
 import { checkCodeFences } from './code-fences.ts';
 import { checkDuplicateAlerts } from './duplicate-alerts.ts';

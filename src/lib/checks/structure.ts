@@ -1,6 +1,6 @@
-import type { SourcePage } from '../../node/read-content.ts';
+import type { SourcePage } from '../content/source-page.ts';
 import type { ContentProblem } from '../errors.ts';
-import { pageCodeBlocks, pageOutline } from './parsed-page.ts';
+import { pageOutline } from './parsed-page.ts';
 
 /**
  * The sections an incident runbook needs, recognised by the words teams use for them in `##` headings
@@ -32,7 +32,7 @@ export function checkStructure(pages: readonly SourcePage[]): ContentProblem[] {
         }
       }
     }
-    for (const block of pageCodeBlocks(page)) {
+    for (const block of pageOutline(page).code) {
       const fenceLine = page.bodyLine + block.line - 1;
       if (block.value.trim() === '') warn(fenceLine, 1, 'empty code block');
       block.value.split('\n').forEach((text, index) => {

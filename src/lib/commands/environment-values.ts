@@ -1,7 +1,8 @@
 import type { Environments } from '../content/schemas/environments.ts';
+import type { PlaceholderValues, ValuesByService } from '../web/placeholder-values.ts';
 
 /** Placeholder values of one environment for a page of `service`: the service's own values win over `vars`. */
-export function environmentValues(environments: Environments, id: string, service: string): Record<string, string> {
+export function environmentValues(environments: Environments, id: string, service: string): PlaceholderValues {
   const environment = environments[id];
   return environment ? { ...environment.vars, ...environment.services[service] } : {};
 }
@@ -12,7 +13,7 @@ export function environmentNames(environments: Environments, service: string): S
 }
 
 /** `{ [service]: { [environment]: values } }`: what the page's `#placeholder-values` script element carries. */
-export function valuesByService(environments: Environments, services: Iterable<string>): Record<string, Record<string, Record<string, string>>> {
+export function valuesByService(environments: Environments, services: Iterable<string>): ValuesByService {
   return Object.fromEntries(
     [...new Set(services)].map((service) => [
       service,

@@ -83,11 +83,6 @@ export function scanPlaceholders(source: string): ScannedCode {
   return { code: code + source.slice(last), placeholders };
 }
 
-/** The distinct placeholder names of a code block, in order of first use. */
-export function placeholderNames(source: string): string[] {
-  return [...new Set(scanPlaceholders(source).placeholders.map((p) => p.name))];
-}
-
 /** `code` with every placeholder that `values` defines replaced; the others stay as `{{name}}`. */
 export function fillPlaceholders(source: string, values: Readonly<Record<string, string>>): string {
   const { code, placeholders } = scanPlaceholders(source);

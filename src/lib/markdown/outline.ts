@@ -18,23 +18,28 @@ export interface MarkdownLink {
   column: number;
 }
 
-/** A code block as written in the body, fences and all. */
-export interface CodeSource {
+/** A fenced code block of the body: its language, meta words and code, and its text as written, fences and all. */
+export interface CodeBlock {
+  lang: string | undefined;
+  meta: string | undefined;
+  value: string;
+  /** Line of the opening fence, counting from 1 in the body. */
   line: number;
   column: number;
   source: string;
 }
 
-/** What the checks need to know of a body besides its code: headings, links, code blocks as written. */
+/** What the checks need to know of a body: headings, links and code blocks, from one parse. */
 export interface Outline {
   headings: Heading[];
   links: MarkdownLink[];
-  code: CodeSource[];
+  code: CodeBlock[];
 }
 
 /**
  * Headings, links and code blocks of a Markdown (or MDX) body, parsed with satteri, the parser the build renders
- * with (GFM tables included), which is also fast enough for thousands of pages. Heading ids are made as Astro's
+ * with (GFM tables included), so the checks see the blocks the reader sees, and fast enough for thousands of pages
+ * in every build. Parsing MDX as Markdown is enough here: fences and headings are the same, and JSX holds no fences. Heading ids are made as Astro's
  * Markdown processor makes them (`@astrojs/markdown-satteri`, `createHeadingIdsPlugin`): github-slugger over the
  * heading's text, one slugger per page, so the second "Verification" is `verification-1`.
  */
@@ -52,7 +57,14 @@ export function markdownOutline(body: string): Outline {
       outline.links.push({ url: node.url, line: start?.line ?? 1, column: start?.column ?? 1 });
     } else if (node.type === 'code') {
       const source = body.slice(start?.offset ?? 0, node.position?.end.offset ?? 0);
-      outline.code.push({ line: start?.line ?? 1, column: start?.column ?? 1, source });
+      outline.code.push({
+        lang: node.lang ?? undefined,
+        meta: node.meta ?? undefined,
+        value: node.value,
+        line: start?.line ?? 1,
+        column: start?.column ?? 1,
+        source,
+      });
     }
     if ('children' in node) node.children.forEach(visit);
   };

@@ -1,11 +1,8 @@
+// biome-ignore lint/style/noRestrictedImports: a type only, erased from the bundle; the browser reads the alerts.json it describes.
+import type { AlertManifestEntry } from '../alerts/manifest.ts';
+
 /** What the search box knows about alerts before any full-text search: the rows of `/alerts.json`. */
-export interface AlertRow {
-  alert: string;
-  runbook: string;
-  title: string;
-  severity: string | null;
-  service: string;
-}
+export type AlertRow = Pick<AlertManifestEntry, 'alert' | 'runbook' | 'title' | 'severity' | 'service'>;
 
 export interface AlertLookup<T extends AlertRow> {
   /** The alert whose name is the query, ignoring case. */

@@ -1,5 +1,4 @@
-/** `{ [service]: { [environment]: values } }`, as in the `#placeholder-values` element (see valuesByService). */
-type ValuesByService = Record<string, Record<string, Record<string, string>>>;
+import type { ValuesByService } from './placeholder-values.ts';
 
 /**
  * The values the book shows. A printed book must say which environment its commands are for, so it fills

@@ -1,13 +1,11 @@
-import type { AlertManifest } from '../alerts/manifest.ts';
+// biome-ignore lint/style/noRestrictedImports: types only, erased from the bundle; the browser reads what they describe.
+import type { AlertManifest, AlertManifestEntry } from '../alerts/manifest.ts';
+// biome-ignore lint/style/noRestrictedImports: a type only, erased from the bundle.
+import type { RunbookData } from '../content/schemas/runbook.ts';
+import { jsonForScript } from './json-script.ts';
 
-export interface OfflinePage {
-  slug: string;
-  title: string;
-  summary: string;
-  service: string;
-  severity: string | null;
-  alerts: string[];
-}
+/** What the offline copy's search knows of a page: enough to find it by title, summary or alert without pagefind. */
+export type OfflinePage = Pick<RunbookData, 'title' | 'summary' | 'service' | 'alerts'> & { slug: string; severity: AlertManifestEntry['severity'] };
 
 export interface OfflineIndex {
   alerts: AlertManifest;
@@ -19,7 +17,7 @@ export const OFFLINE_INDEX_GLOBAL = 'runbooksOfflineIndex';
 
 /** A classic script that defines the index; `<` is escaped so no title can end the script early. */
 export function offlineIndexScript(index: OfflineIndex): string {
-  return `window.${OFFLINE_INDEX_GLOBAL} = ${JSON.stringify(index).replace(/</g, '\\u003c')};\n`;
+  return `window.${OFFLINE_INDEX_GLOBAL} = ${jsonForScript(index)};\n`;
 }
 
 /** Pages whose title, summary or alerts contain every word of the query, titles first. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { looksLikeAlertName, lookupAlert } from '../../../src/lib/web/alert-lookup.ts';
+import { type AlertRow, looksLikeAlertName, lookupAlert } from '../../../src/lib/web/alert-lookup.ts';
 
-const row = (alert: string) => ({ alert, runbook: `x/${alert.toLowerCase()}`, title: alert, severity: 'high', service: 'x' });
+const row = (alert: string): AlertRow => ({ alert, runbook: `x/${alert.toLowerCase()}`, title: alert, severity: 'high', service: 'x' });
 const alerts = ['DB_CPU_HIGH', 'DB_LATENCY_HIGH', 'KubePodCrashLooping', 'PAYMENTS_CPU_HIGH_50', 'RedisDown'].map(row);
 const names = (rows: { alert: string }[]) => rows.map((r) => r.alert);
 

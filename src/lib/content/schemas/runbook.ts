@@ -58,6 +58,7 @@ const alertsSchema = z.array(alertNameSchema, {
 
 /** An incident runbook: something is broken and someone was paged. The default kind. */
 const incidentSchema = z.object({
+  /** `incident` (the default when omitted): the page someone lands on from an alert. */
   kind: z.literal('incident'),
   ...pageFields,
   /** How bad it is. */
@@ -69,6 +70,7 @@ const incidentSchema = z.object({
 
 /** A procedure (deploy, rollback, restore, vacuum …) or a reference page (checklists, templates, contacts). */
 const supportingSchema = z.object({
+  /** `procedure` (deploy, rollback, restore …) or `reference` (checklists, templates, contacts). */
   kind: z.enum(SUPPORTING_KINDS),
   ...pageFields,
   severity: severitySchema.optional(),
@@ -85,6 +87,5 @@ export const runbookSchema = z.preprocess(
   }),
 );
 
-export type RunbookInput = z.input<typeof runbookSchema>;
 export type RunbookData = z.output<typeof runbookSchema>;
 export type RunbookKind = RunbookData['kind'];

@@ -1,0 +1,20 @@
+/**
+ * `<site-search>` (components/Search.astro). Only this small element loads with the page; the search code, the
+ * alert list and pagefind load on first use. `/` focuses the box from anywhere but a text field.
+ */
+class SiteSearch extends HTMLElement {
+  connectedCallback() {
+    const input = this.querySelector('input')!;
+    const start = () => import('./search-panel.ts').then(({ attachSearch }) => attachSearch(this));
+    input.addEventListener('focus', start, { once: true });
+    document.addEventListener('keydown', (event) => {
+      const target = event.target as HTMLElement;
+      const typing = target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        input.focus();
+      }
+    });
+  }
+}
+customElements.define('site-search', SiteSearch);
