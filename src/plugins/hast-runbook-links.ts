@@ -5,9 +5,10 @@ import { pageSlug } from '../lib/content/page-slug.ts';
 import { runbookLinkUrl } from '../lib/markdown/runbook-link.ts';
 
 /**
- * Points relative links between runbook files at the pages built from them:
- * `[Roll back](../deploy/rollback.md#steps)` → `<a href="/runbooks/deploy/rollback/#steps">`.
- * `npm run check` (and so the build) fails when the file or the anchor does not exist.
+ * Points links between runbooks at the pages built from them, under the site's base path:
+ * `[Roll back](../deploy/rollback.md#steps)` → `<a href="/runbooks/deploy/rollback/#steps">`, and with base
+ * `/docs/`, `[DB down](/alerts/DBDown/)` → `<a href="/docs/alerts/DBDown/">`. `npm run check` (and so the build)
+ * fails when the file, the page, the alert or the anchor does not exist.
  */
 export function hastRunbookLinks(options: { base: string; runbooksRoot: string }): HastPluginDefinition {
   return {
