@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { buildDate } from '../lib/book/build-info.ts';
 import { normalizeBase } from '../lib/web/urls.ts';
 import { writeOfflineCopy } from './write-offline-copy.ts';
 import { writeSearchIndex } from './write-search-index.ts';
@@ -19,7 +20,7 @@ export function postBuild(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir).replace(/\/$/, '');
         const started = performance.now();
-        const [indexed, archived] = await Promise.all([writeSearchIndex(site), writeOfflineCopy(site, base)]);
+        const [indexed, archived] = await Promise.all([writeSearchIndex(site), writeOfflineCopy(site, base, { date: buildDate(process.env, new Date()) })]);
         logger.info(`indexed ${indexed} pages for search; wrote runbooks-offline.zip (${archived} files) in ${Math.round(performance.now() - started)} ms`);
       },
     },

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { type Zippable, zipSync } from 'fflate';
 import { rolldown } from 'rolldown';
+import { zipArchive } from '../lib/offline/archive.ts';
 import { moduleScripts, rewriteForOffline } from '../lib/offline/rewrite-html.ts';
 
 /**
@@ -15,12 +15,13 @@ const LEFT_OUT = /^(?:pagefind\/|book\/|runbooks-offline\.zip$|runbooks[\w-]*\.p
  * Writes `runbooks-offline.zip`: the whole site as it works when opened from disk (file://), for the laptop
  * and the day the network is down. Links become relative, and each page's module scripts are bundled into one
  * classic script, since browsers load neither root-absolute URLs nor module scripts from file://.
+ * `date` stamps every entry (the build date: `SOURCE_DATE_EPOCH` when set), so a rebuild gives the same bytes.
  * Returns the number of files in the archive.
  */
-export async function writeOfflineCopy(site: string, base: string): Promise<number> {
+export async function writeOfflineCopy(site: string, base: string, options: { date: Date }): Promise<number> {
   const files = listFiles(site).filter((file) => !LEFT_OUT.test(file));
   const bundles = new Map<string, string>();
-  const archive: Zippable = {};
+  const archive: Record<string, Uint8Array> = {};
   for (const file of files) {
     const bytes = readFileSync(join(site, file));
     if (!file.endsWith('.html')) {
@@ -40,8 +41,7 @@ export async function writeOfflineCopy(site: string, base: string): Promise<numb
     archive[`runbooks/${file}`] = Buffer.from(rewriteForOffline(html, { file, base, scripts: classic }));
   }
   const target = join(site, 'runbooks-offline.zip');
-  // Level 1: a third of the time of the default for a few percent more bytes; the site is mostly small HTML.
-  writeFileSync(`${target}.tmp`, zipSync(archive, { level: 1 }));
+  writeFileSync(`${target}.tmp`, zipArchive(archive, options.date));
   renameSync(`${target}.tmp`, target);
   return files.length;
 }
