@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { PROJECT, runCli } from '../helpers/run-cli.ts';
 
 /**
  * The bad-input catalogue (`tests/fixtures/bad/<case>/`) through the real `npm run build`: every case fails the
@@ -15,7 +13,6 @@ import { promisify } from 'node:util';
  * Builds run one at a time: whatever `RUNBOOKS_CACHE_DIR` says, Astro writes `.astro/content-modules.mjs` (through
  * a fixed `.tmp` name) in the project root, so two builds at once collide.
  */
-const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 const BAD = 'tests/fixtures/bad';
 
 /** What the out dir holds before each build, standing for the last good site. */
@@ -25,12 +22,11 @@ const work = mkdtempSync(join(tmpdir(), 'bad-input-build-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
 /** `node src/cli/build.ts` on the content root `root`, with its own out and cache folders. */
-async function build(name: string, root: string): Promise<{ code: number; output: string; outDir: string }> {
+async function build(name: string, root: string): Promise<{ code: number | null; output: string; outDir: string }> {
   const outDir = join(work, name, 'out');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'index.html'), LAST_GOOD);
   const env = {
-    ...process.env,
     // The Node that runs the tests (>= 22.12) also runs Astro.
     PATH: `${join(PROJECT, 'node_modules/.bin')}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
     RUNBOOKS_CONTENT_DIR: root,
@@ -40,20 +36,13 @@ async function build(name: string, root: string): Promise<{ code: number; output
     NO_COLOR: '1',
     FORCE_COLOR: '0',
   };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['src/cli/build.ts'], { cwd: PROJECT, env, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, output: stdout + stderr, outDir };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, output: `${stdout}${stderr}`, outDir };
-  }
+  const { status, stdout, stderr } = await runCli('build', [], { env });
+  return { code: status, output: stdout + stderr, outDir };
 }
 
 /** `npm run check -- --dist <dir>`: the secrets the built site publishes. */
 async function checkDist(dir: string): Promise<string[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['src/cli/check.ts', '--dist', dir], { cwd: PROJECT }).catch(
-    (error: { stdout: string }) => error,
-  );
+  const { stdout } = await runCli('check', ['--dist', dir]);
   return stdout.split('\n').filter(Boolean);
 }
 

@@ -1,40 +1,28 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { type CliRun, PROJECT as root, runCli } from '../helpers/run-cli.ts';
 
 /**
  * `npm run alerts:check` run as the rules repository's CI runs it: a real child process, on the fixture rule files in
  * tests/fixtures/rules, against the real content/ (its alerts are listed in seed-content.test.ts).
  */
-const root = join(import.meta.dirname, '../..');
 const fixtures = 'tests/fixtures/rules';
 const site = 'https://runbooks.example.com';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
+interface Run extends CliRun {
   /** stdout, one entry per line. */
   lines: string[];
 }
 
 /** Runs the command with none of the RUNBOOKS_* settings of the shell that runs the tests, plus `env`. */
-function alertsCheck(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const { RUNBOOKS_SITE: _site, RUNBOOKS_BASE: _base, RUNBOOKS_CONTENT_DIR: _content, ...inherited } = process.env;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['src/cli/alerts-check.ts', ...args],
-      { cwd: root, env: { ...inherited, ...env }, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr, lines: stdout.split('\n').slice(0, -1) });
-      },
-    );
+async function alertsCheck(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const run = await runCli('alerts-check', args, {
+    env: { RUNBOOKS_SITE: undefined, RUNBOOKS_BASE: undefined, RUNBOOKS_CONTENT_DIR: undefined, ...env },
   });
+  return { ...run, lines: run.stdout.split('\n').slice(0, -1) };
 }
 
 const PLAIN = `${fixtures}/co-platform.rules.yml`;
@@ -66,7 +54,7 @@ describe('alerts:check', { concurrency: true }, () => {
     const run = await alertsCheck([fixtures, '--site', site]);
     assert.deepEqual(run.lines, EXPECTED);
     assert.equal(run.stderr, SUMMARY);
-    assert.equal(run.code, 1);
+    assert.equal(run.status, 1);
   });
 
   test('RUNBOOKS_SITE stands in for --site', async () => {
@@ -80,7 +68,7 @@ describe('alerts:check', { concurrency: true }, () => {
       run.stderr,
       'alerts:check: 0 alerting rules in 1 file, 13 runbook alerts: 0 alerts without a runbook, 0 wrong or missing runbook_urls, 13 runbook alerts in no rule, 1 rule file with errors\n',
     );
-    assert.equal(run.code, 1);
+    assert.equal(run.status, 1);
   });
 
   test('without a site URL, hosts are not checked and the base path still is', async () => {
@@ -97,7 +85,7 @@ describe('alerts:check', { concurrency: true }, () => {
       run.stderr,
       'alerts:check: 6 alerting rules in 1 file, 13 runbook alerts: 0 alerts without a runbook, 6 wrong or missing runbook_urls, 7 runbook alerts in no rule; hosts not checked (no --site or RUNBOOKS_SITE)\n',
     );
-    assert.equal(run.code, 1);
+    assert.equal(run.status, 1);
   });
 
   test('--format json', async () => {
@@ -135,7 +123,7 @@ describe('alerts:check', { concurrency: true }, () => {
       run.stderr,
       'alerts:check: 8 alerting rules in 1 file, 13 runbook alerts: 2 alerts without a runbook, 3 wrong or missing runbook_urls, 8 runbook alerts in no rule\n',
     );
-    assert.equal(run.code, 1);
+    assert.equal(run.status, 1);
   });
 
   test('runbook problems that hide or double an alert fail the check, named like `npm run check` names them', async () => {
@@ -154,13 +142,13 @@ describe('alerts:check', { concurrency: true }, () => {
       run.stderr,
       'alerts:check: 8 alerting rules in 1 file, 2 runbook alerts: 5 alerts without a runbook, 1 wrong or missing runbook_url, 0 runbook alerts in no rule, 2 problems in the runbooks\n',
     );
-    assert.equal(run.code, 1);
+    assert.equal(run.status, 1);
   });
 
   test('a content folder without runbooks is a usage error', async () => {
     const run = await alertsCheck([PLAIN], { RUNBOOKS_CONTENT_DIR: 'tests/fixtures/rules' });
     assert.equal(run.stderr, 'alerts:check: no runbooks in tests/fixtures/rules/runbooks; set RUNBOOKS_CONTENT_DIR to the content folder\n');
-    assert.equal(run.code, 2);
+    assert.equal(run.status, 2);
   });
 
   describe('usage errors exit 2 and say what is wrong', { concurrency: true }, () => {
@@ -191,7 +179,7 @@ describe('alerts:check', { concurrency: true }, () => {
         const run = await alertsCheck(args);
         assert.ok(run.stderr.split('\n')[0]!.startsWith(message), run.stderr);
         assert.equal(run.stdout, '');
-        assert.equal(run.code, 2);
+        assert.equal(run.status, 2);
       });
     }
 
@@ -201,7 +189,7 @@ describe('alerts:check', { concurrency: true }, () => {
         run.stdout,
         /^usage: npm run alerts:check -- <rules files or folders> \[--site https:\/\/runbooks\.example\.com\] \[--base \/runbooks\/\] \[--fix\] \[--format json\]\n/,
       );
-      assert.equal(run.code, 0);
+      assert.equal(run.status, 0);
     });
   });
 
@@ -239,7 +227,7 @@ describe('alerts:check', { concurrency: true }, () => {
         first.stderr,
         'alerts:check: 14 alerting rules in 4 files, 13 runbook alerts: 2 alerts without a runbook, 0 wrong or missing runbook_urls, 2 runbook alerts in no rule, 1 rule file with errors; fixed 8 runbook_urls in 2 files\n',
       );
-      assert.equal(first.code, 1);
+      assert.equal(first.status, 1);
     });
 
     test('the plain file gains the annotations and keeps its comments, blank lines and layout', () => {
@@ -294,7 +282,7 @@ describe('alerts:check', { concurrency: true }, () => {
         manifest.stderr,
         'alerts:check: 6 alerting rules in 1 file, 13 runbook alerts: 0 alerts without a runbook, 0 wrong or missing runbook_urls, 7 runbook alerts in no rule\n',
       );
-      assert.equal(manifest.code, 0);
+      assert.equal(manifest.status, 0);
 
       const all = await alertsCheck([copy, '--site', site]);
       assert.deepEqual(

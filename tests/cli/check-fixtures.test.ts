@@ -1,73 +1,67 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { PROJECT, runCli } from '../helpers/run-cli.ts';
 
 /**
  * `npm run check` as a user runs it: a real process, from the project root, over the bad-input catalogue
  * (`tests/fixtures/bad/<case>/`, each with the exact lines it must print in `expected.txt`), a good root and the
  * real content.
  */
-const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 const BAD = 'tests/fixtures/bad';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function check(...args: string[]): Promise<Run> {
-  const env = { ...process.env };
-  delete env['RUNBOOKS_CONTENT_DIR'];
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['src/cli/check.ts', ...args], { cwd: PROJECT, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
-}
+/** `npm run check` with none of the shell's RUNBOOKS_CONTENT_DIR. */
+const check = (...args: string[]) => runCli('check', args, { env: { RUNBOOKS_CONTENT_DIR: undefined } });
 
 const lines = (text: string) => text.split('\n').filter(Boolean);
 const cases = readdirSync(join(PROJECT, BAD)).sort();
 
 describe('npm run check on the bad-input catalogue', { concurrency: 4 }, () => {
-  test('the catalogue has the 22 kinds of bad input issue 7 asks for, and more', () => assert.ok(cases.length >= 22, `${cases.length} cases`));
+  test('every case is a content root with runbooks and an expected.txt of errors about its own files', () => {
+    const problems = cases.flatMap((name) => {
+      const folder = join(PROJECT, BAD, name);
+      if (!statSync(folder).isDirectory()) return [`${name}: not a folder; every entry of ${BAD} is a case`];
+      const found: string[] = [];
+      if (!existsSync(join(folder, 'runbooks'))) found.push(`${name}: no runbooks/ folder, so the check would stop at that instead`);
+      if (!existsSync(join(folder, 'expected.txt'))) return [...found, `${name}: no expected.txt`];
+      const expected = lines(readFileSync(join(folder, 'expected.txt'), 'utf8'));
+      if (!expected.some((line) => line.includes(': error: '))) found.push(`${name}: expected.txt has no error line`);
+      // A line about another folder would let a case pass on what a neighbour does wrong.
+      for (const line of expected.filter((text) => !text.startsWith(`${BAD}/${name}/`)))
+        found.push(`${name}: expected.txt names a file outside the case: ${line}`);
+      return found;
+    });
+    assert.deepEqual(problems, []);
+  });
 
   for (const name of cases) {
     test(name, async () => {
       const expected = lines(readFileSync(join(PROJECT, BAD, name, 'expected.txt'), 'utf8'));
-      const { code, stdout, stderr } = await check('--root', `${BAD}/${name}`);
+      const { status, stdout, stderr } = await check('--root', `${BAD}/${name}`);
       assert.deepEqual(lines(stdout), expected);
-      assert.equal(code, 1, stderr);
+      assert.equal(status, 1, stderr);
     });
   }
 });
 
 describe('npm run check', { concurrency: 4 }, () => {
   test('the real content has no errors (warnings allowed)', async () => {
-    const { code, stdout } = await check();
-    assert.equal(code, 0, stdout);
+    const { status, stdout } = await check();
+    assert.equal(status, 0, stdout);
     assert.doesNotMatch(stdout, /: error: /);
   });
 
   test('RUNBOOKS_CONTENT_DIR points it at other content, as it does the build', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['src/cli/check.ts'], {
-      cwd: PROJECT,
-      env: { ...process.env, RUNBOOKS_CONTENT_DIR: `${BAD}/unknown-severity` },
-    }).catch((error: { stdout: string }) => error);
+    const { stdout } = await runCli('check', [], { env: { RUNBOOKS_CONTENT_DIR: `${BAD}/unknown-severity` } });
     assert.deepEqual(lines(stdout), lines(readFileSync(join(PROJECT, BAD, 'unknown-severity', 'expected.txt'), 'utf8')));
   });
 
   test('a good root passes even with --strict', async () => {
-    const { code, stdout, stderr } = await check('--root', 'tests/fixtures/good', '--strict', '--today', '2026-11-28');
+    const { status, stdout, stderr } = await check('--root', 'tests/fixtures/good', '--strict', '--today', '2026-11-28');
     assert.equal(stdout, '');
     assert.equal(stderr, 'check: 0 errors, 0 warnings\n');
-    assert.equal(code, 0);
+    assert.equal(status, 0);
   });
 
   test('review age is a warning: exit 0, and 1 with --strict; site.yaml, then --review-every, then the page set the period', async () => {
@@ -79,16 +73,16 @@ describe('npm run check', { concurrency: 4 }, () => {
       'tests/fixtures/good/runbooks/payments/database-down.mdx:9:16: warning: last_reviewed: review overdue: last reviewed 2026-11-01, 212 days ago; the review period is 90 days',
       'tests/fixtures/good/runbooks/payments/deploy.md:6:16: warning: last_reviewed: review overdue: last reviewed 2026-11-01, 212 days ago; the review period is 200 days',
     ]);
-    assert.equal(late.code, 0);
-    assert.equal((await check('--root', 'tests/fixtures/good', '--today', '2027-06-01', '--strict')).code, 1);
+    assert.equal(late.status, 0);
+    assert.equal((await check('--root', 'tests/fixtures/good', '--today', '2027-06-01', '--strict')).status, 1);
     assert.deepEqual(lines((await check('--root', 'tests/fixtures/good', '--today', '2027-06-01', '--review-every', '365d')).stdout), [
       'tests/fixtures/good/runbooks/payments/database-down.mdx:9:16: warning: last_reviewed: review overdue: last reviewed 2026-11-01, 212 days ago; the review period is 90 days',
     ]);
   });
 
   test('--format json gives the same problems as data', async () => {
-    const { code, stdout } = await check('--root', `${BAD}/duplicate-alert`, '--format', 'json');
-    assert.equal(code, 1);
+    const { status, stdout } = await check('--root', `${BAD}/duplicate-alert`, '--format', 'json');
+    assert.equal(status, 1);
     assert.deepEqual(JSON.parse(stdout), [
       {
         file: `${BAD}/duplicate-alert/runbooks/payments/api-errors.md`,
@@ -102,25 +96,25 @@ describe('npm run check', { concurrency: 4 }, () => {
   });
 
   test('--dist finds a secret in built HTML, split into highlighter spans as shiki writes it', async () => {
-    const { code, stdout } = await check('--dist', 'tests/fixtures/published');
+    const { status, stdout } = await check('--dist', 'tests/fixtures/published');
     assert.deepEqual(lines(stdout), [
       'tests/fixtures/published/runbooks/payments/api-down/index.html:3: error: published secret (password in a connection URL): remove it from the content, rebuild, and rotate it',
     ]);
-    assert.equal(code, 1);
+    assert.equal(status, 1);
   });
 
   test('a content root without runbooks is an error, not an empty success', async () => {
-    const { code, stdout } = await check('--root', 'tests/fixtures/no-such-root');
+    const { status, stdout } = await check('--root', 'tests/fixtures/no-such-root');
     assert.deepEqual(lines(stdout), [
       'tests/fixtures/no-such-root/runbooks: error: no runbooks folder here: is the content root right? (--root DIR or RUNBOOKS_CONTENT_DIR)',
     ]);
-    assert.equal(code, 1);
+    assert.equal(status, 1);
   });
 
   test('a wrong command line exits 2 with the usage', async () => {
     for (const args of [['--nope'], ['--format', 'xml'], ['--review-every', 'soon'], ['--today', '31/01/2026'], ['--dist', 'dist', '--root', 'content']]) {
-      const { code, stderr } = await check(...args);
-      assert.equal(code, 2, args.join(' '));
+      const { status, stderr } = await check(...args);
+      assert.equal(status, 2, args.join(' '));
       assert.match(stderr, /usage: npm run check/);
     }
   });

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -8,6 +7,7 @@ import { parse } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { newRunbookProblems } from '../../src/lib/content/new-runbook.ts';
 import { runbookSchema } from '../../src/lib/content/schemas/runbook.ts';
+import { PROJECT, runCli } from '../helpers/run-cli.ts';
 
 describe('npm run new', () => {
   test('rejects bad names, services, severities and alert names, all at once', () => {
@@ -19,13 +19,14 @@ describe('npm run new', () => {
     ]);
   });
 
-  test('writes a valid runbook with the severity’s SLA and today’s date, and refuses to overwrite it', () => {
+  test('writes a valid runbook with the severity’s SLA and today’s date, and refuses to overwrite it', async (t) => {
     const root = mkdtempSync(join(tmpdir(), 'runbooks-new-'));
-    cpSync('tests/fixtures/site', root, { recursive: true });
-    const env = { ...process.env, RUNBOOKS_CONTENT_DIR: root };
-    const run = (...args: string[]) => spawnSync(process.execPath, ['src/cli/new.ts', ...args], { env, encoding: 'utf8' });
+    t.after(() => rmSync(root, { recursive: true, force: true }));
+    cpSync(join(PROJECT, 'tests/fixtures/site'), root, { recursive: true });
+    const env = { RUNBOOKS_CONTENT_DIR: root };
+    const run = (...args: string[]) => runCli('new', args, { env });
 
-    const created = run('payments/card-declines', '--service', 'payments', '--severity', 'high', '--alert', 'CardDeclineRateHigh');
+    const created = await run('payments/card-declines', '--service', 'payments', '--severity', 'high', '--alert', 'CardDeclineRateHigh');
     assert.equal(created.status, 0, created.stderr);
     const text = readFileSync(join(root, 'runbooks/payments/card-declines.mdx'), 'utf8');
     const data = runbookSchema.parse(parse(splitFrontmatter(text).yaml));
@@ -36,17 +37,17 @@ describe('npm run new', () => {
     assert.match(text, /## Diagnosis[\s\S]*## Resolution[\s\S]*## Verification/);
     assert.match(text, /kubectl -n \{\{namespace\}\} get pods/);
 
-    const again = run('payments/card-declines', '--service', 'payments', '--severity', 'high');
+    const again = await run('payments/card-declines', '--service', 'payments', '--severity', 'high');
     assert.equal(again.status, 1);
     assert.match(again.stderr, /card-declines\.mdx already exists; not overwriting it/);
     assert.equal(readFileSync(join(root, 'runbooks/payments/card-declines.mdx'), 'utf8'), text);
 
-    const taken = run('payments/other', '--service', 'payments', '--severity', 'low', '--alert', 'kubepodcrashlooping');
+    const taken = await run('payments/other', '--service', 'payments', '--severity', 'low', '--alert', 'kubepodcrashlooping');
     assert.equal(taken.status, 1);
     assert.match(taken.stderr, /--alert kubepodcrashlooping: already handled by .*pods-crashlooping\.md/);
 
     // What `new` writes passes the content check.
-    const check = spawnSync(process.execPath, ['src/cli/check.ts'], { env, encoding: 'utf8' });
+    const check = await runCli('check', [], { env });
     assert.equal(check.status, 0, check.stdout + check.stderr);
   });
 });

@@ -1,15 +1,21 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
 import { readContent } from '../../src/node/read-content.ts';
+import { expect, test } from './fixtures.ts';
 
-/** Every page the site lists: home, indexes, every runbook, one alert redirect target and the 404 page. */
-const paths = ['/', '/alerts/', '/severity/', '/404.html', ...readContent('content').pages.map((page) => `/runbooks/${page.slug}/`)];
+const pages = readContent('content').pages;
+/** Where an alert link lands: the runbook that handles the alert, with the alert marked (`/alerts/RedisDown/` → here). */
+const alerted = pages.flatMap((page) => (page.data?.alerts[0] ? [`/runbooks/${page.slug}/?alert=${page.data.alerts[0]}`] : []))[0]!;
+
+/** Every page the site lists: home, indexes, every runbook, one alert redirect target, the printable book and the 404 page. */
+const paths = ['/', '/alerts/', '/severity/', '/404.html', alerted, '/book/', ...pages.map((page) => `/runbooks/${page.slug}/`)];
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} colour scheme`, () => {
     test.use({ colorScheme });
     for (const path of paths) {
       test(`axe finds no violations on ${path}`, async ({ page }) => {
+        // The printable book is every runbook on one page: axe takes a minute over it on a busy machine.
+        if (path === '/book/') test.setTimeout(180_000);
         await page.goto(path);
         const { violations } = await new AxeBuilder({ page }).analyze();
         expect(

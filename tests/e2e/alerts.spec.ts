@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { alertManifestSchema } from '../../src/lib/alerts/manifest.ts';
 import { readContent } from '../../src/node/read-content.ts';
+import { expect, test } from './fixtures.ts';
 
 const pages = readContent('content').pages.flatMap((page) => (page.data ? [{ slug: page.slug, data: page.data }] : []));
 const alerts = pages.flatMap((page) => page.data.alerts.map((alert) => ({ alert, slug: page.slug, title: page.data.title })));

@@ -1,11 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 /** The seed site built with RUNBOOKS_BASE=/runbooks/, as on a host that serves it under a path. */
-const SITE = 'http://127.0.0.1:4401/runbooks/';
+test.use({ site: 'base', permissions: ['clipboard-read', 'clipboard-write'] });
 
-test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
-
-test('under a base path: links, styles, alert links, environment, copy and search work', async ({ page }) => {
+test('under a base path: links, styles, alert links, environment, copy and search work', async ({ page, siteURL: SITE }) => {
+  expect(new URL(SITE).pathname).toBe('/runbooks/');
   const missing: string[] = [];
   page.on('response', (response) => {
     // The Download PDF links probe for PDFs that this build did not make; a 404 there is the answer they expect.

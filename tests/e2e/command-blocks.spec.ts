@@ -1,17 +1,16 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Dialog, expect, type Page, test } from './fixtures.ts';
 
 /** The fixture site (tests/fixtures/site) is built for exactly these behaviours; see pods-crashlooping.md. */
-const FIXTURE = 'http://127.0.0.1:4400';
-const RUNBOOK = `${FIXTURE}/runbooks/payments/pods-crashlooping/`;
+const RUNBOOK = '/runbooks/payments/pods-crashlooping/';
 
-test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+test.use({ site: 'fixture', permissions: ['clipboard-read', 'clipboard-write'] });
 
 const block = (page: Page, text: string) => page.locator('figure.command-block').filter({ hasText: text });
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
 async function copy(page: Page, text: string, dialogs: 'accept' | 'dismiss' | 'none' = 'none'): Promise<string[]> {
   const messages: string[] = [];
-  const onDialog = (dialog: import('@playwright/test').Dialog) => {
+  const onDialog = (dialog: Dialog) => {
     messages.push(dialog.message());
     void (dialogs === 'dismiss' ? dialog.dismiss() : dialog.accept());
   };
@@ -168,9 +167,9 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('a relative link to another runbook file points at its page', async ({ page }) => {
+test('a relative link to another runbook file points at its page', async ({ page, siteURL }) => {
   await page.locator('.content').getByRole('link', { name: 'ledger replication lag' }).click();
-  await expect(page).toHaveURL(`${FIXTURE}/runbooks/payments/ledger-lag/#diagnosis`);
+  await expect(page).toHaveURL(`${siteURL}runbooks/payments/ledger-lag/#diagnosis`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ledger replication lag');
 });
 

@@ -1,25 +1,31 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
+import { builtSite, expect, test } from './fixtures.ts';
 
 /** dist/runbooks-offline.zip, unpacked as a reader would, and opened from disk. */
-const folder = mkdtempSync(join(tmpdir(), 'runbooks-offline-'));
-for (const [name, bytes] of Object.entries(unzipSync(readFileSync('dist/runbooks-offline.zip')))) {
-  if (name.endsWith('/')) continue;
-  mkdirSync(dirname(join(folder, name)), { recursive: true });
-  writeFileSync(join(folder, name), bytes);
-}
-const home = pathToFileURL(join(folder, 'runbooks/index.html')).href;
+let folder = '';
+const home = () => pathToFileURL(join(folder, 'runbooks/index.html')).href;
+
+test.beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'runbooks-offline-'));
+  for (const [name, bytes] of Object.entries(unzipSync(readFileSync(join(builtSite('seed'), 'runbooks-offline.zip'))))) {
+    if (name.endsWith('/')) continue;
+    mkdirSync(dirname(join(folder, name)), { recursive: true });
+    writeFileSync(join(folder, name), bytes);
+  }
+});
+
+test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 test('the offline copy works from file://: links, styles, environment, copy and alert search', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(home);
+  await page.goto(home());
   await expect(page.getByRole('heading', { level: 1, name: 'Runbooks' })).toBeVisible();
   // Styles load: the header has its background colour, not the browser default.
   await expect(page.locator('.site-header')).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');

@@ -3,19 +3,20 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
 import { environmentValues } from '../../src/lib/commands/environment-values.ts';
 import { markdownOutline } from '../../src/lib/markdown/outline.ts';
 import { flattenOutline, type OutlineItem, parseOutline } from '../../src/lib/pdf/poppler-output.ts';
 import { readContent } from '../../src/node/read-content.ts';
 import { serveStatic } from '../../src/node/static-server.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { builtSite, expect, test } from './fixtures.ts';
 
 /**
  * `npm run pdf -- --env all` on a copy of the seed build (dist/, or RUNBOOKS_OUT_DIR), read back with poppler:
  * what the tests compare against comes from the content files, not from the book.
  */
 const run = promisify(execFile);
-const build = resolve(process.env.RUNBOOKS_OUT_DIR ?? 'dist');
+const build = () => (process.env.RUNBOOKS_OUT_DIR ? resolve(process.env.RUNBOOKS_OUT_DIR) : builtSite('seed'));
 const content = readContent('content');
 const pages = content.pages.flatMap((page) => (page.data ? [{ ...page, data: page.data }] : []));
 
@@ -46,7 +47,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'runbooks-pdf-e2e-'));
   site = join(work, 'site');
-  cpSync(build, site, { recursive: true });
+  cpSync(build(), site, { recursive: true });
   for (const file of readdirSync(site).filter((name) => name.endsWith('.pdf'))) rmSync(join(site, file));
 });
 
@@ -70,7 +71,7 @@ test('npm run pdf -- --env all writes the default book and one per environment, 
   expect(environments.length).toBeGreaterThan(1);
   for (const env of [undefined, ...environments]) {
     const file = pdfPath(env);
-    expect(stdout).toMatch(new RegExp(`${literal(file)}: \\d+ pages, [\\d.]+ [KM]B, [\\d.]+ s`));
+    expect(stdout).toMatch(new RegExp(`${literal(file)}: \\d+ pages, [\\d.]+ [KM]iB, [\\d.]+ s`));
     expect(statSync(file).size).toBeGreaterThan(100_000);
   }
   // Only the finished PDFs: no temporary file left behind.
@@ -250,11 +251,10 @@ test('the book is one document: ids unique, every #link lands, one section per p
 });
 
 test.describe('fails clearly', () => {
-  const pdf = (env: Record<string, string>, ...args: string[]) =>
-    run('node', ['src/cli/pdf.ts', ...args], { env: { ...process.env, ...env } }).then(
-      () => ({ code: 0, stderr: '' }),
-      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
-    );
+  const pdf = async (env: Record<string, string>, ...args: string[]) => {
+    const { status, stderr } = await runCli('pdf', args, { env });
+    return { code: status, stderr };
+  };
 
   test('without a build', async () => {
     const empty = mkdtempSync(join(work, 'empty-'));
@@ -277,6 +277,9 @@ test.describe('fails clearly', () => {
   test('for an environment the build does not have', async () => {
     const result = await pdf({ RUNBOOKS_OUT_DIR: site }, '--env', 'prod');
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`pdf: unknown environment "prod": expected one of ${Object.keys(content.environments!).join(', ')}, all\n`);
+    // A usage error (src/cli/shared.ts): the message, then the usage.
+    const [message, usage] = result.stderr.split('\n');
+    expect(message).toBe(`pdf: unknown environment "prod": expected one of ${Object.keys(content.environments!).join(', ')}, all`);
+    expect(usage).toMatch(/^usage: npm run pdf /);
   });
 });

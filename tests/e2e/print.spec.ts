@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './fixtures.ts';
 
 /**
  * Printing a page (print media, as Ctrl+P and `page.pdf` lay it out): content only, nothing cut at the right edge.

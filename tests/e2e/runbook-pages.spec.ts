@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { formatDuration } from '../../src/lib/content/durations.ts';
-import { formatDate } from '../../src/lib/content/review.ts';
 import { severityLevel } from '../../src/lib/content/lookups.ts';
+import { formatDate } from '../../src/lib/content/review.ts';
 import { readContent } from '../../src/node/read-content.ts';
+import { expect, test } from './fixtures.ts';
 
 /** Every page of the seed content, with what its header must show, worked out from its frontmatter. */
 const content = readContent('content');

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
 import { readContent } from '../../src/node/read-content.ts';
+import { expect, type Page, test } from './fixtures.ts';
 
 const pages = readContent('content').pages.flatMap((page) => (page.data ? [{ slug: page.slug, data: page.data }] : []));
 const alerts = pages.flatMap((page) => page.data.alerts.map((alert) => ({ alert, slug: page.slug })));

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 /** One page of every kind the site has. */
 const pageKinds = ['/', '/alerts/', '/severity/', '/runbooks/architect-api/api-down/', '/alerts/RedisDown/', '/alerts/NoSuchAlert/', '/book/'];
