@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import type { ShikiTransformer } from 'shiki';
+import type { DecorationItem, ShikiTransformer } from 'shiki';
 import { type CodeMeta, parseCodeMeta } from '../lib/commands/code-meta.ts';
 import { CONSOLE_LANGUAGES, classifyConsoleLines } from '../lib/commands/console-session.ts';
 import { destructiveReasons } from '../lib/commands/destructive-rules.ts';
@@ -29,7 +29,9 @@ interface BlockState {
  * </figure>
  * ```
  * The copy button copies what the reader sees minus `.prompt` and `.output`, so the copied command is always
- * the one on screen with the chosen environment's values (see `CommandBlocks` client code).
+ * the one on screen with the chosen environment's values (`src/scripts/command-blocks.ts`). Unlike Expressive
+ * Code, the text to copy cannot be fixed at build time: placeholders are filled in the browser, from the
+ * environment and the reader's inputs.
  */
 export function shikiCommandBlocks(): ShikiTransformer {
   return {
@@ -39,7 +41,8 @@ export function shikiCommandBlocks(): ShikiTransformer {
       const rawMeta = typeof options.meta === 'string' ? options.meta : options.meta?.__raw;
       const meta = parseCodeMeta(rawMeta);
       const { code, placeholders } = meta.placeholders ? scanPlaceholders(source) : { code: source, placeholders: [] };
-      const decorations = placeholders.map(({ name, start, end }) => ({
+      // Offsets into `code`, always numbers here (Shiki also accepts line/character positions).
+      const decorations: (DecorationItem & { start: number; end: number })[] = placeholders.map(({ name, start, end }) => ({
         start,
         end,
         alwaysWrap: true,
@@ -52,7 +55,7 @@ export function shikiCommandBlocks(): ShikiTransformer {
           const length = code.indexOf('\n', offset) === -1 ? code.length - offset : code.indexOf('\n', offset) - offset;
           if (line.kind === 'output') outputLines.add(index + 1);
           else if (line.promptLength > 0 && line.promptLength <= length) {
-            decorations.push({ start: offset, end: offset + line.promptLength, alwaysWrap: true, properties: { class: 'prompt', 'data-placeholder': '' } });
+            decorations.push({ start: offset, end: offset + line.promptLength, alwaysWrap: true, properties: { class: 'prompt' } });
           }
           offset += length + 1;
         });
