@@ -1,28 +1,23 @@
 import { copyText } from '../lib/web/copy-text.ts';
-import type { PlaceholderValues, ValuesByService } from '../lib/web/placeholder-values.ts';
+import type { PlaceholderValues } from '../lib/web/placeholder-values.ts';
 import { writeClipboard } from './clipboard.ts';
 import { currentEnvironment, initialEnvironment, onEnvironmentChange } from './environment.ts';
+import { environmentIds, environmentValues, serviceAt } from './placeholder-values.ts';
 
 /**
- * Fills every `{{placeholder}}` of the page from the chosen environment and the reader's inputs, and makes the
- * copy buttons copy what is on screen. Values are only ever set as text, never as HTML.
+ * Fills every `{{placeholder}}` of the page and makes the copy buttons copy what is on screen. A value the reader
+ * gives in the "Fill in" form wins over the chosen environment's: it is what they know of this incident (the pod
+ * that is crashing, the cluster the alert came from), where the environment only knows the usual value. Values
+ * are only ever set as text, never as HTML.
  */
-
-/**
- * `#placeholder-values` holds `{ [service]: { [environment]: values } }` for the services on the page (one on a
- * runbook page, all of them in the book); a placeholder takes the values of its closest `[data-service]` element.
- */
-const valuesElement = document.getElementById('placeholder-values');
-const valuesByService: ValuesByService = valuesElement ? JSON.parse(valuesElement.textContent ?? '{}') : {};
 const inputValues: PlaceholderValues = {};
 const status = document.getElementById('copy-status');
 
 function fillPlaceholders(): void {
-  const environment = currentEnvironment() ?? '';
+  const environment = currentEnvironment();
   for (const span of document.querySelectorAll<HTMLElement>('.ph[data-placeholder]')) {
     const name = span.dataset.placeholder!;
-    const service = span.closest<HTMLElement>('[data-service]')?.dataset.service ?? '';
-    const value = inputValues[name] || valuesByService[service]?.[environment]?.[name];
+    const value = inputValues[name] || environmentValues(serviceAt(span), environment)[name];
     // The placeholder's own token spans keep their colours; the value replaces their text.
     const target = span.firstElementChild instanceof HTMLElement && span.childElementCount === 1 ? span.firstElementChild : span;
     target.textContent = value ?? `{{${name}}}`;
@@ -78,6 +73,6 @@ document.addEventListener('runbooks:input', (event) => {
   fillPlaceholders();
 });
 
-initialEnvironment(Object.keys(Object.values(valuesByService)[0] ?? {}));
+initialEnvironment(environmentIds());
 onEnvironmentChange(fillPlaceholders);
 fillPlaceholders();
