@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { environmentValues } from '../../src/lib/commands/environment-values.ts';
 import { markdownOutline } from '../../src/lib/markdown/outline.ts';
-import { flattenOutline, type OutlineItem, parseOutline } from '../../src/lib/pdf/poppler-output.ts';
 import { readContent } from '../../src/node/read-content.ts';
 import { serveStatic } from '../../src/node/static-server.ts';
+import { flattenOutline, type OutlineItem, parseOutline } from '../helpers/pdf-outline.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { builtSite, expect, test } from './fixtures.ts';
 

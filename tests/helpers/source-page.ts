@@ -1,17 +1,12 @@
-import { parse } from 'yaml';
-import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { pageSlug } from '../../src/lib/content/page-slug.ts';
-import { runbookSchema } from '../../src/lib/content/schemas/runbook.ts';
-import type { SourcePage } from '../../src/node/read-content.ts';
+import { parseSourcePage, type SourcePage } from '../../src/lib/content/source-page.ts';
 
 /**
- * A page as `readContent` gives it, from text instead of a file, for the table-driven tests of the checks:
- * the same frontmatter split and schema. `path` is the path under `content/runbooks/`.
+ * A page as `readContent` gives it, from text instead of a file, for the table-driven tests of the checks: the
+ * same parser (`parseSourcePage`). `path` is the path under `content/runbooks/`.
  */
 export function sourcePage(path: string, text: string): SourcePage {
-  const { yaml, yamlLine, body, bodyLine } = splitFrontmatter(text);
-  const result = runbookSchema.safeParse(parse(yaml) ?? {});
-  return { file: `content/runbooks/${path}`, slug: pageSlug(path), text, yaml, yamlLine, body, bodyLine, data: result.success ? result.data : undefined };
+  return parseSourcePage(`content/runbooks/${path}`, pageSlug(path), text).page;
 }
 
 /** Valid frontmatter for an incident of service `payments`, with `extra` lines added. */

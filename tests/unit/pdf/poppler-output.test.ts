@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { flattenOutline, parseDestinations, parseOutline, parsePageCount } from '../../../src/lib/pdf/poppler-output.ts';
+import { parseDestinations, parsePageCount } from '../../../src/lib/pdf/poppler-output.ts';
+import { flattenOutline, parseOutline } from '../../helpers/pdf-outline.ts';
 
 // Output of poppler-utils 22.12 (Debian 12) for a book printed by Chromium 156, cut down.
 const PDFINFO = `Title:           Runbooks book · Production
