@@ -13,7 +13,13 @@ export const hastTaskListLabels: HastPluginDefinition = {
     visit(node, ctx) {
       if (node.properties?.['type'] !== 'checkbox') return;
       const item = ctx.parent(node);
-      const label = item ? ctx.textContent(item).trim() : '';
+      // The item's own text: a nested list holds the sub-tasks, which have checkboxes and names of their own.
+      const own = item?.children.filter((child) => !(child.type === 'element' && (child.tagName === 'ul' || child.tagName === 'ol'))) ?? [];
+      const label = own
+        .map((child) => ctx.textContent(child))
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (label) ctx.setProperty(node, 'aria-label', label);
     },
   },
