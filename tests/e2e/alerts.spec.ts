@@ -57,6 +57,10 @@ test('an alert link in another letter case still lands on the runbook', async ({
 
 test('the alert index lists every alert with its runbook and filters them', async ({ page }) => {
   await page.goto('/alerts/');
+  // Words stay apart around inline code and links (HTML compression once glued "Prometheus" to "runbook_url").
+  await expect(page.locator('main p').first()).toContainText(
+    'Link an alert to /alerts/<ALERT_NAME>/ (for example in a Prometheus runbook_url annotation); the machine-readable list is alerts.json.',
+  );
   const rows = page.locator('table.alert-index tbody tr');
   await expect(rows).toHaveCount(alerts.length);
   for (const { alert, title } of alerts) {
