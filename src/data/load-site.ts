@@ -1,17 +1,16 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { join } from 'node:path';
-import { type AlertEntry, buildAlertIndex } from '../lib/alerts/alert-index.ts';
+import { type AlertEntry, alertSource, buildAlertIndex } from '../lib/alerts/alert-index.ts';
 import { severityLevel } from '../lib/content/lookups.ts';
 import { sortPages } from '../lib/content/page-order.ts';
 import { reviewOverdue } from '../lib/content/review.ts';
-import { type Environments, environmentsSchema } from '../lib/content/schemas/environments.ts';
-import { type Services, servicesSchema } from '../lib/content/schemas/services.ts';
-import { DEFAULT_SEVERITY_DATA, type SeverityData, severityDataSchema } from '../lib/content/schemas/severity.ts';
-import { type SiteConfig, siteConfigSchema } from '../lib/content/schemas/site.ts';
+import type { Environments } from '../lib/content/schemas/environments.ts';
+import type { Services } from '../lib/content/schemas/services.ts';
+import type { SeverityData } from '../lib/content/schemas/severity.ts';
+import type { SiteConfig } from '../lib/content/schemas/site.ts';
 import { type ServiceOption, serviceOptions } from '../lib/content/service-options.ts';
 import { ContentError } from '../lib/errors.ts';
 import { CONTENT_ROOT } from '../node/content-root.ts';
-import { loadDataFile } from '../node/load-data-file.ts';
+import { loadData } from '../node/load-data-file.ts';
 
 export type RunbookEntry = CollectionEntry<'runbooks'>;
 
@@ -54,10 +53,7 @@ export function loadSite(): Promise<Site> {
 }
 
 async function load(): Promise<Site> {
-  const environments = loadDataFile(join(CONTENT_ROOT, 'environments.yaml'), environmentsSchema);
-  const severity = loadDataFile(join(CONTENT_ROOT, 'severity.yaml'), severityDataSchema, DEFAULT_SEVERITY_DATA);
-  const services = loadDataFile(join(CONTENT_ROOT, 'services.yaml'), servicesSchema, {});
-  const config = loadDataFile(join(CONTENT_ROOT, 'site.yaml'), siteConfigSchema, {});
+  const { environments, severity, services, site: config } = loadData(CONTENT_ROOT);
   const entries = await getCollection('runbooks');
 
   const pages = entries.map((entry): Page => {
@@ -74,7 +70,7 @@ async function load(): Promise<Site> {
       reviewOverdue: reviewOverdue(data.last_reviewed, data.review_every ?? config.review_every),
     };
   });
-  const alertIndex = buildAlertIndex(pages.map((page) => ({ ...page.entry.data, slug: page.slug, file: page.file, response: page.response })));
+  const alertIndex = buildAlertIndex(pages.map((page) => alertSource({ slug: page.slug, file: page.file, data: page.entry.data }, page.response)));
   if (alertIndex.problems.length > 0) throw new ContentError(alertIndex.problems);
   const sorted = sortPages(pages);
   return { pages: sorted, config, environments, severity, services, alerts: alertIndex.entries, serviceOptions: serviceOptions(sorted, services) };
