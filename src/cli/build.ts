@@ -1,24 +1,44 @@
 /**
- * `npm run build`: `astro build` into a fresh folder beside the output, swapped in only when the build succeeds,
- * so bad content never leaves a half-built site in place of the last good one (the static host, the PDF command
- * and the offline copy keep serving the previous build). Arguments are passed on to `astro build`.
+ * `npm run build`: checks the content, then runs `astro build` into a fresh folder beside the output, swapped in
+ * only when the build succeeds, so bad content never leaves a half-built site in place of the last good one (the
+ * static host, the PDF command and the offline copy keep serving the previous build). Arguments are passed on to
+ * `astro build`.
+ *
+ * The content check runs here rather than inside Astro, so that bad content reads like `npm run check` (one
+ * `path:line:col: error: …` line per problem and one line saying what happened) instead of an integration's stack
+ * trace. Astro is told it was done (RUNBOOKS_CONTENT_CHECKED), so the check runs once per build.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { formatProblemWithSeverity } from '../lib/errors.ts';
+import { plural } from '../lib/format.ts';
+import { checkContentRoot, todayUtc } from '../node/check-content-root.ts';
+import { CONTENT_ROOT } from '../node/content-root.ts';
 
 const target = resolve(process.env.RUNBOOKS_OUT_DIR ?? 'dist');
 const building = `${target}.building`;
 const previous = `${target}.previous`;
+const unchanged = () => (existsSync(target) ? `the previous build in ${relative(process.cwd(), target) || '.'} is unchanged` : 'nothing was written');
+
+const problems = checkContentRoot(CONTENT_ROOT, { today: todayUtc() });
+const errors = problems.filter((problem) => problem.severity === 'error');
+const warnings = problems.length - errors.length;
+if (warnings > 0) console.error(`${plural(warnings, 'content warning')} (npm run check lists them)`);
+if (errors.length > 0) {
+  for (const error of errors) console.error(formatProblemWithSeverity(error));
+  console.error(`build failed: ${plural(errors.length, 'error')} in the content; ${unchanged()}`);
+  process.exit(1);
+}
 
 rmSync(building, { recursive: true, force: true });
 const astro = spawnSync('astro', ['build', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, RUNBOOKS_OUT_DIR: building },
+  env: { ...process.env, RUNBOOKS_OUT_DIR: building, RUNBOOKS_CONTENT_CHECKED: '1' },
 });
 if (astro.status !== 0) {
   rmSync(building, { recursive: true, force: true });
-  console.error(`build failed; ${existsSync(target) ? `the previous build in ${target} is unchanged` : 'nothing was written'}`);
+  console.error(`build failed; ${unchanged()}`);
   process.exit(astro.status ?? 1);
 }
 rmSync(previous, { recursive: true, force: true });

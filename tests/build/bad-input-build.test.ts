@@ -64,6 +64,9 @@ describe('npm run build on the bad-input catalogue', () => {
         .filter((line) => line.includes(': error: '));
       assert.notDeepEqual(errors, [], `${name}/expected.txt has no error line`);
       for (const line of errors) assert.ok(output.includes(line), `the build output lacks\n  ${line}\n---\n${output}`);
+      // It reads like npm run check, then says what happened: no hook error, no stack trace.
+      assert.doesNotMatch(output, /Stack trace|An unhandled error|^\s+at /m, output);
+      assert.match(output.trimEnd().split('\n').at(-1)!, /^build failed: \d+ errors? in the content; the previous build in .+ is unchanged$/);
       assert.equal(readFileSync(join(outDir, 'index.html'), 'utf8'), LAST_GOOD, `the failed build of ${name} did not leave the last good site`);
     });
   }
