@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { type ContentProblem, formatProblemWithSeverity } from '../lib/errors.ts';
 import { plural } from '../lib/format.ts';
+import { escapeHtml } from '../lib/html/escape.ts';
 import { startContentChecker } from '../node/content-checker.ts';
 
 type DevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];
@@ -114,9 +115,7 @@ function inside(folder: string, path: string): boolean {
 }
 
 /** Astro's overlay puts `message` and `hint` in as HTML; problems quote the author's text, which is not HTML. */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+const asHtml = (text: string) => escapeHtml(text, 'text');
 
 /** The overlay for a list of errors: every one in the message, the first one's file, line and source below it. */
 function overlay(errors: ContentProblem[]): ErrorPayload {
@@ -128,7 +127,7 @@ function overlay(errors: ContentProblem[]): ErrorPayload {
     err: {
       name: 'ContentError',
       title: `${plural(errors.length, 'content error')}: the build would fail`,
-      message: escapeHtml(message),
+      message: asHtml(message),
       hint: 'Fix and save: the check runs again on every change under the content folder, and this page reloads when it passes. <code>npm run check</code> lists warnings too.',
       // The overlay's "copy" button copies the stack: give it the list, as the terminal shows it.
       stack: message,
@@ -149,7 +148,7 @@ function sourceLines(file: string, line: number): string | undefined {
   const to = Math.min(lines.length, line + 3);
   const marked = [];
   for (let number = from; number <= to; number++) {
-    marked.push(`<span class="line${number === line ? ' error-line' : ''}">${escapeHtml(lines[number - 1] ?? '')}</span>`);
+    marked.push(`<span class="line${number === line ? ' error-line' : ''}">${asHtml(lines[number - 1] ?? '')}</span>`);
   }
   return `<pre class="shiki"><code>${marked.join('\n')}</code></pre>`;
 }

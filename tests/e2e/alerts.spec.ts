@@ -1,4 +1,5 @@
 import { alertManifestSchema } from '../../src/lib/alerts/manifest.ts';
+import { REDIRECT_TEMPLATE } from '../../src/lib/alerts/redirect-page.ts';
 import { readContent } from '../../src/node/read-content.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -32,6 +33,26 @@ for (const { alert, slug, title } of alerts) {
     await expect(page.getByLabel('Environment')).toHaveValue('staging');
   });
 }
+
+// The redirect pages are written as files after the build (src/plugins/write-alert-pages.ts), from one template page
+// Astro renders: every alert and alias must be there, each loading the redirect script Vite emitted, and the
+// template itself must be gone.
+test('every alert and its lower-case alias has a redirect page loading the emitted script; the template is gone', async ({ request }) => {
+  for (const { alert, slug } of alerts) {
+    for (const path of new Set([alert, alert.toLowerCase()])) {
+      const response = await request.get(`/alerts/${path}/`);
+      expect(response.status(), path).toBe(200);
+      const html = await response.text();
+      expect(html).toContain(`<a data-runbook href="/runbooks/${slug}/?alert=${encodeURIComponent(alert)}">`);
+      const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)].map((match) => match[1]!);
+      expect(scripts, path).toHaveLength(1);
+      const script = await request.get(scripts[0]!);
+      expect(script.status()).toBe(200);
+      expect(await script.text()).toContain('data-runbook');
+    }
+  }
+  expect((await request.get(`/alerts/${REDIRECT_TEMPLATE.alert}/`)).status()).toBe(404);
+});
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
