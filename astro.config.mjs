@@ -27,7 +27,8 @@ export default defineConfig({
   markdown: {
     processor: satteri({ hastPlugins: [hastTaskListLabels, hastRunbookLinks({ base: normalizeBase(base), runbooksRoot: `${CONTENT_ROOT}/runbooks` })] }),
     shikiConfig: {
-      // The "default" GitHub themes: their comment colours keep 4.5:1 contrast on the block backgrounds.
+      // The "default" GitHub themes: their comment colours keep 4.5:1 contrast on the block backgrounds. The
+      // command-block transformer turns their colour pairs into classes (TOKEN_CLASSES, coloured in global.css).
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: 'light',
       transformers: [shikiCommandBlocks()],

@@ -32,6 +32,9 @@ interface BlockState {
  * the one on screen with the chosen environment's values (`src/scripts/command-blocks.ts`). Unlike Expressive
  * Code, the text to copy cannot be fixed at build time: placeholders are filled in the browser, from the
  * environment and the reader's inputs.
+ *
+ * Token colours are classes, not the `style="color:#0A3069;--shiki-dark:#A5D6FF"` Shiki writes on every token
+ * and on the `<pre>`: `<span class="t-st">` (see colourClasses; the colours are in src/styles/global.css).
  */
 export function shikiCommandBlocks(): ShikiTransformer {
   return {
@@ -68,8 +71,23 @@ export function shikiCommandBlocks(): ShikiTransformer {
       state(this.meta).block = { meta, outputLines, placeholders: [...new Set(placeholders.map((p) => p.name))], destructive };
       return code;
     },
+    span(node, _line, _col, _lineElement, token) {
+      const classes = token.htmlStyle && colourClasses(token.htmlStyle);
+      if (!classes) return;
+      delete node.properties['style'];
+      this.addClassToHast(node, classes);
+    },
     line(node, line) {
       if (state(this.meta).block?.outputLines.has(line)) this.addClassToHast(node, 'output');
+    },
+    pre(node) {
+      // `background-color:#ffffff;--shiki-dark-bg:#0d1117;color:#1f2328;--shiki-dark:#e6edf3` and Astro's
+      // `overflow-x: auto`: the block's stylesheet sets the same background (var(--code-bg)) and overflow.
+      const { 'background-color': _bg, '--shiki-dark-bg': _darkBg, 'overflow-x': overflow, ...colours } = parseStyle(node.properties['style']) ?? {};
+      const classes = (overflow === undefined || overflow === 'auto') && colourClasses(colours);
+      if (!classes) return;
+      delete node.properties['style'];
+      this.addClassToHast(node, classes);
     },
     root(root) {
       const block = state(this.meta).block;
@@ -114,6 +132,63 @@ export function shikiCommandBlocks(): ShikiTransformer {
       root.children = [figure];
     },
   };
+}
+
+/**
+ * The colours of the themes in astro.config.mjs (`github-light-default`, `github-dark-default`) by rule, as
+ * [name, light, dark]. The two themes have the same rules in the same order, so these pairs are the rules'
+ * foreground colours side by side plus the editor's foreground (tests/unit/plugins checks this list against the
+ * themes, and global.css against it).
+ */
+const THEME_COLOURS: readonly (readonly [name: string, light: string, dark: string])[] = [
+  ['fg', '#1f2328', '#e6edf3'], // the editor foreground, variable.other, meta.block…
+  ['cm', '#6e7781', '#8b949e'], // comment
+  ['kw', '#cf222e', '#ff7b72'], // keyword, storage
+  ['cn', '#0550ae', '#79c0ff'], // constant, support, entity
+  ['vr', '#953800', '#ffa657'], // variable, entity.name
+  ['fn', '#8250df', '#d2a8ff'], // entity.name.function
+  ['tg', '#116329', '#7ee787'], // entity.name.tag, markup.inserted
+  ['st', '#0a3069', '#a5d6ff'], // string
+  ['er', '#82071e', '#ffa198'], // invalid, markup.deleted
+  ['br', '#57606a', '#8b949e'], // brackethighlighter
+  ['cr', '#f6f8fa', '#f0f6fc'], // carriage-return
+  ['ig', '#eaeef2', '#161b22'], // markup.ignored
+];
+
+/** `light dark` → the class of that rule's colours: `t-st` is #0a3069 in light and #a5d6ff in dark (global.css). */
+export const TOKEN_CLASSES: ReadonlyMap<string, string> = new Map(THEME_COLOURS.map(([name, light, dark]) => [`${light} ${dark}`, `t-${name}`]));
+/** A light colour's `t-` class, and a dark colour's `d-` class (global.css: in dark mode, `d-` wins over `t-`). */
+const LIGHT_CLASSES = new Map(THEME_COLOURS.map(([name, light]) => [light, `t-${name}`]));
+const DARK_CLASSES = new Map(THEME_COLOURS.toReversed().map(([name, , dark]) => [dark, `d-${name}`]));
+
+/**
+ * A style's colour classes, when the style is just a light and a dark colour of the themes: the rule's `t-` class,
+ * or, for a token whose two colours come from different rules, the light colour's `t-` class and the dark one's
+ * `d-` class. (Shiki tokenises the code once per theme, merges neighbours of one colour, then splits where either
+ * theme changes colour: in `now() -`, `()` can be light keyword and dark plain text.) With `defaultColor: 'light'`,
+ * a bold or italic rule's font style is written only as `--shiki-light-font-weight`-like variables, which no
+ * stylesheet reads; they go with the style (the page looks the same). Any other style is kept as it is (another
+ * theme, a Shiki upgrade): global.css still colours it in dark mode, just with heavier HTML.
+ */
+function colourClasses(style: Readonly<Record<string, string>>): string[] | undefined {
+  const { color, '--shiki-dark': dark, ...rest } = style;
+  if (!color || !dark) return undefined;
+  if (Object.keys(rest).some((key) => !/^--shiki-(?:light|dark)-(?:font-style|font-weight|text-decoration)$/.test(key))) return undefined;
+  const [light, darkColour] = [color.toLowerCase(), dark.toLowerCase()];
+  const both = TOKEN_CLASSES.get(`${light} ${darkColour}`);
+  if (both) return [both];
+  const [lightClass, darkClass] = [LIGHT_CLASSES.get(light), DARK_CLASSES.get(darkColour)];
+  return lightClass && darkClass ? [lightClass, darkClass] : undefined;
+}
+
+/** `a:b; c: d;` (the `<pre>`'s style, with what Astro appends) as `{ a: 'b', c: 'd' }`; undefined if not a string. */
+function parseStyle(style: unknown): Record<string, string> | undefined {
+  if (typeof style !== 'string') return undefined;
+  const entries = style.split(';').flatMap((declaration) => {
+    const colon = declaration.indexOf(':');
+    return colon === -1 ? [] : [[declaration.slice(0, colon).trim(), declaration.slice(colon + 1).trim()] as const];
+  });
+  return Object.fromEntries(entries);
 }
 
 /** Shiki hands every hook of one highlight call the same `meta` object: the place to keep what `preprocess` found. */

@@ -1,20 +1,23 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import type { Element } from 'hast';
-import { codeToHtml } from 'shiki';
-import { shikiCommandBlocks } from '../../../src/plugins/shiki-command-blocks.ts';
+import { bundledThemes, codeToHtml, type ShikiTransformer, type ThemeRegistrationRaw } from 'shiki';
+import { shikiCommandBlocks, TOKEN_CLASSES } from '../../../src/plugins/shiki-command-blocks.ts';
 import { classList, parseHtml, selectAll, selectOne, textOf } from '../../helpers/hast.ts';
 
 /**
  * The command-block transformer through Shiki itself, with the themes and default colour of astro.config.mjs:
  * what its doc comment promises, read back from the HTML Shiki writes.
  */
-async function highlight(code: string, lang: string, meta = '') {
+const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
+
+async function highlight(code: string, lang: string, meta = '', themes: { light: string; dark: string } = THEMES, before: ShikiTransformer[] = []) {
   const html = await codeToHtml(code, {
     lang,
-    themes: { light: 'github-light-default', dark: 'github-dark-default' },
+    themes,
     defaultColor: 'light',
-    transformers: [shikiCommandBlocks()],
+    transformers: [...before, shikiCommandBlocks()],
     // What Astro's Markdown pipeline hands Shiki: the words after the fence's language.
     meta: { __raw: meta },
   });
@@ -162,10 +165,88 @@ describe('shikiCommandBlocks', () => {
     assert.equal(figure.properties['dataDestructive'], 'marked destructive by its author');
   });
 
-  test('both themes are in the output: light colours inline, dark ones as --shiki-dark variables', async () => {
-    const { figure } = await highlight('echo hi', 'bash');
+  test('token colours are classes of TOKEN_CLASSES, on every token and the pre, with no style attribute left', async () => {
+    const { html, figure } = await highlight('# {{title}}\nkubectl -n {{namespace}} get pods # list them\necho "$HOME" 42', 'bash');
+    assert.doesNotMatch(html, /style=/);
     const pre = selectOne(figure, 'pre');
-    assert.deepEqual(classList(pre), ['shiki', 'shiki-themes', 'github-light-default', 'github-dark-default']);
-    assert.match(String(pre.properties['style']), /^background-color:#ffffff;--shiki-dark-bg:#0d1117;/);
+    assert.deepEqual(classList(pre), ['shiki', 'shiki-themes', 'github-light-default', 'github-dark-default', 't-fg']);
+    const classes = new Set(TOKEN_CLASSES.values());
+    const tokens = selectAll(figure, 'span.line').flatMap((line) =>
+      selectAll(line, 'span').filter((span) => span !== line && !classList(span).some((c) => c === 'ph' || c === 'prompt')),
+    );
+    assert.ok(tokens.length > 5);
+    for (const token of tokens)
+      assert.ok(
+        classList(token).some((name) => classes.has(name)),
+        `${textOf(token)}: ${classList(token).join(' ')}`,
+      );
+    // Comment, keyword-ish builtins, strings and numbers: more than one colour, each a class.
+    assert.ok(new Set(tokens.flatMap((token) => classList(token))).size >= 3);
+  });
+
+  test('a bold token (a Markdown heading) is a colour class too: its font-weight variables were never read by a stylesheet', async () => {
+    const { html } = await highlight('# Restart the pods\n**now**', 'md');
+    assert.doesNotMatch(html, /style=/);
+    assert.match(html, /<span class="t-cn"># Restart the pods<\/span>/);
+  });
+
+  test("a colour pair without a class keeps Shiki's inline style (light colour and --shiki-dark)", async () => {
+    const { html } = await highlight('echo hi # there', 'bash', '', { light: 'min-light', dark: 'nord' });
+    assert.match(html, /<span style="color:#[0-9A-Fa-f]{6,8};--shiki-dark:#[0-9A-Fa-f]{6,8}">/);
+    assert.doesNotMatch(html, /class="t-/);
+  });
+
+  test('TOKEN_CLASSES has a class for every colour pair the two themes can give a token', async () => {
+    const [light, dark] = await Promise.all([bundledThemes[THEMES.light](), bundledThemes[THEMES.dark]()]).then((themes) =>
+      themes.map((theme) => theme.default as ThemeRegistrationRaw),
+    );
+    const lightRules = light!.tokenColors ?? [];
+    const darkRules = dark!.tokenColors ?? [];
+    // The pairing below is only right if the themes have the same rules in the same order.
+    assert.deepEqual(
+      lightRules.map((rule) => [rule.scope, rule.settings.fontStyle, Boolean(rule.settings.foreground)]),
+      darkRules.map((rule) => [rule.scope, rule.settings.fontStyle, Boolean(rule.settings.foreground)]),
+    );
+    const pairs = new Set([`${light!.colors?.['editor.foreground']} ${dark!.colors?.['editor.foreground']}`]);
+    lightRules.forEach((rule, index) => {
+      if (rule.settings.foreground) pairs.add(`${rule.settings.foreground} ${darkRules[index]!.settings.foreground}`);
+    });
+    assert.deepEqual([...pairs].map((pair) => pair.toLowerCase()).sort(), [...TOKEN_CLASSES.keys()].sort());
+  });
+
+  test('global.css colours each class with its pair: the light colour, and the dark one under prefers-color-scheme: dark', () => {
+    const css = readFileSync(new URL('../../../src/styles/global.css', import.meta.url), 'utf8');
+    const darkBlock = css.indexOf('@media (prefers-color-scheme: dark) {\n  .t-');
+    assert.ok(darkBlock > 0, 'the dark block of the token classes');
+    const rules = [...css.matchAll(/^ *\.([td])-([a-z]+) \{\n *color: (#[0-9a-f]{6});\n *\}/gm)].map((rule) => ({
+      kind: `${rule[1]}${rule.index > darkBlock ? ' dark' : ''}`,
+      name: rule[2]!,
+      colour: rule[3]!,
+      index: rule.index,
+    }));
+    const colours = (kind: string) => new Map(rules.filter((rule) => rule.kind === kind).map((rule) => [rule.name, rule.colour]));
+    const [light, dark, darkOverride] = [colours('t'), colours('t dark'), colours('d dark')];
+    assert.equal(rules.length, TOKEN_CLASSES.size * 3, 't- light, t- dark and d- dark: one rule each per class, nothing else');
+    assert.deepEqual([...light.keys()].map((name) => [`${light.get(name)} ${dark.get(name)}`, `t-${name}`]).sort(), [...TOKEN_CLASSES].sort());
+    assert.deepEqual(darkOverride, dark, "each d- class is its t- class's dark colour");
+    // d- must win over t- in dark mode: same specificity, so it has to come later.
+    const lastDarkT = Math.max(...rules.filter((rule) => rule.kind === 't dark').map((rule) => rule.index));
+    assert.ok(rules.filter((rule) => rule.kind === 'd dark').every((rule) => rule.index > lastDarkT));
+  });
+
+  test('a token whose light and dark colours come from different rules gets both classes: t- for light, d- for dark', async () => {
+    // Seen in a build: the SQL `now() - x AS lag;` came out with its plain text in the keyword's light colour and the
+    // plain dark one. Shiki tokenises once per theme and splits where either changes colour, so any light colour
+    // can meet any dark one; here a transformer before ours stands in for that.
+    const mixed: ShikiTransformer = {
+      tokens(lines) {
+        lines[0]![1]!.htmlStyle = { color: '#CF222E', '--shiki-dark': '#E6EDF3' };
+      },
+    };
+    const { html, figure } = await highlight('SELECT now() AS lag;', 'sql', '', THEMES, [mixed]);
+    assert.doesNotMatch(html, /style=/);
+    const tokens = selectAll(selectOne(figure, 'span.line'), 'span').slice(1);
+    assert.deepEqual(classList(tokens[0]!), ['t-kw']);
+    assert.deepEqual(classList(tokens[1]!), ['t-kw', 'd-fg']);
   });
 });
