@@ -2,24 +2,25 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { RESULTS } from '../src/paths.ts';
 import { formatReport, type Report } from '../src/report.ts';
 import { readResult, roundForJson } from '../src/result-file.ts';
 
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
+const fixturePath = (name: string) => join(import.meta.dirname, 'fixtures', name);
+const fixture = (name: string) => readFileSync(fixturePath(name), 'utf8');
 
 describe('formatReport of committed results', () => {
-  // The fixtures are what the benchmark printed for these results before its split into modules: a result must
-  // read the same whichever version prints it.
+  // The .txt fixtures are what the benchmark printed for these two results before its split into modules: a result
+  // must read the same whichever version prints it. The results themselves were recorded from uncommitted trees,
+  // so they name no commit: they are kept here as test inputs, not in bench/results as figures.
   const cases: [string, string, string][] = [
     ['a full run: search and PDF measured', '2026-11-28-1000-5.json', '2026-11-28-1000-5.txt'],
     ['the .md corpus with search and PDF skipped', '2026-11-28-1000-md.json', '2026-11-28-1000-md.txt'],
   ];
-  for (const [name, result, printed] of cases) test(name, () => assert.equal(formatReport(readResult(join(RESULTS, result))), fixture(printed)));
+  for (const [name, result, printed] of cases) test(name, () => assert.equal(formatReport(readResult(fixturePath(result))), fixture(printed)));
 });
 
 describe('formatReport', () => {
-  const report = readResult(join(RESULTS, '2026-11-28-1000-md.json'));
+  const report = readResult(fixturePath('2026-11-28-1000-md.json'));
 
   test('a run allowed on uncommitted changes says why, under the heading', () => {
     const dirty: Report = { ...report, git: { commit: 'abc', dirty: true, allowDirty: 'trying a fix' } };
