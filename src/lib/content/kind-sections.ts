@@ -1,4 +1,4 @@
-import type { ServiceGroup } from './page-order.ts';
+import { pagesOfKind, type ServiceGroup } from './page-order.ts';
 import { KINDS, type RunbookKind } from './schemas/runbook.ts';
 
 /** How listings head each kind of page: the home page's captions and the book's contents. */
@@ -15,6 +15,5 @@ export interface KindSection<T> {
  * them here, in the one order, means the book's contents and its page order cannot list the kinds differently.
  */
 export function kindSections<T>(group: ServiceGroup<T>): KindSection<T>[] {
-  const pages: Record<RunbookKind, T[]> = { incident: group.incidents, procedure: group.procedures, reference: group.references };
-  return KINDS.map((kind) => ({ kind, heading: KIND_HEADINGS[kind], pages: pages[kind] }));
+  return KINDS.map((kind) => ({ kind, heading: KIND_HEADINGS[kind], pages: pagesOfKind(group, kind) }));
 }

@@ -41,7 +41,12 @@ export function groupByService<T extends Sortable>(pages: readonly T[]): Service
     const { service, kind } = page.entry.data;
     let group = groups.get(service);
     if (!group) groups.set(service, (group = { service, incidents: [], procedures: [], references: [] }));
-    ({ incident: group.incidents, procedure: group.procedures, reference: group.references })[kind].push(page);
+    pagesOfKind(group, kind).push(page);
   }
   return [...groups.values()];
+}
+
+/** The group's list of `kind` pages: the one place that knows which field holds which kind. */
+export function pagesOfKind<T>(group: ServiceGroup<T>, kind: RunbookKind): T[] {
+  return { incident: group.incidents, procedure: group.procedures, reference: group.references }[kind];
 }
