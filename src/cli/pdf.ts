@@ -1,6 +1,6 @@
 /**
- * `npm run pdf [-- --env <environment>|all]`: prints the built book (`/book/`, see src/pages/book.astro) with
- * Chromium to `dist/runbooks.pdf`, placeholders shown as `{{name}}`; `--env production` writes
+ * `npm run pdf [-- --env <environment>|all]`: prints the built book (`/book/`, see src/pages/book.astro, its pages'
+ * bodies filled in from the built pages by src/node/book-source.ts) with Chromium to `dist/runbooks.pdf`, placeholders shown as `{{name}}`; `--env production` writes
  * `dist/runbooks-production.pdf` with production's values; `--env all` writes the default book and one per environment.
  *
  * Run after `npm run build`. Offline: the site is served from disk by a server of our own on 127.0.0.1. Knobs:
@@ -10,17 +10,17 @@
  * temporary file and renamed into place, so a failed run never leaves a half-written one.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, chromium } from '@playwright/test';
-import { type BuiltBook, readBuiltBook } from '../lib/book/built-book.ts';
 import { pagesMoved, sectionPages } from '../lib/book/page-numbers.ts';
 import { formatBytes } from '../lib/format.ts';
 import { parseDestinations, parsePageCount } from '../lib/pdf/poppler-output.ts';
 import { normalizeBase, pdfFileName } from '../lib/web/urls.ts';
+import { readBookSource } from '../node/book-source.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../node/chromium.ts';
 import { serveStatic } from '../node/static-server.ts';
 import { PDF_USAGE, parsePdfArgs, pdfTargets } from './pdf-options.ts';
@@ -57,15 +57,8 @@ async function main(argv: string[]): Promise<void> {
   const outDir = resolve(process.env.RUNBOOKS_OUT_DIR ?? 'dist');
   const shown = shownPath(outDir);
 
-  const bookFile = join(outDir, 'book', 'index.html');
   if (!existsSync(outDir)) throw new Error(`no build in ${shown}/: run "npm run build" first`);
-  if (!existsSync(bookFile)) throw new Error(`${shown}/ has no book (${shownPath(bookFile)}): run "npm run build" first`);
-  let book: BuiltBook;
-  try {
-    book = readBuiltBook(readFileSync(bookFile, 'utf8'));
-  } catch (error) {
-    throw new Error(`${shownPath(bookFile)}: ${(error as Error).message}`, { cause: error });
-  }
+  const book = readBookSource(outDir);
   const targets = pdfTargets(env, Object.keys(book.environments));
   // The site is served under the base it was built for; RUNBOOKS_BASE, when set, must agree.
   const { base } = book;
@@ -87,7 +80,7 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const started = performance.now();
-  const server = await serveStatic({ dir: outDir, base });
+  const server = await serveStatic({ dir: outDir, base, documents: { 'book/': book.html } });
   const scratch = await mkdtemp(join(tmpdir(), 'runbooks-pdf-'));
   let browser: Browser | undefined;
   try {

@@ -46,12 +46,31 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(options: { dir: string; base?: string; port?: number; host?: string }): Promise<StaticServer> {
+export interface ServeOptions {
+  dir: string;
+  base?: string;
+  port?: number;
+  host?: string;
+  /**
+   * Documents served from memory in place of the files, by path under the base (`book/`): the book that
+   * `npm run pdf` fills in (src/node/book-source.ts) without writing it into the build.
+   */
+  documents?: Readonly<Record<string, string>>;
+}
+
+export async function serveStatic(options: ServeOptions): Promise<StaticServer> {
   const root = resolve(options.dir);
   const base = normalizeBase(options.base ?? '/');
   const host = options.host ?? '127.0.0.1';
+  const documents = new Map(Object.entries(options.documents ?? {}).map(([path, html]) => [`${base}${path}`, Buffer.from(html)]));
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    const document = documents.get(pathname);
+    if (document !== undefined) {
+      response.writeHead(200, { 'Content-Type': TYPES['.html']!, 'Content-Length': document.length });
+      response.end(request.method === 'HEAD' ? undefined : document);
+      return;
+    }
     // `/runbooks` → `/runbooks/`, as static hosts redirect a folder without its slash.
     if (!pathname.endsWith('/') && !extname(pathname) && resolveRequest(root, base, `${pathname}/`)) {
       response.writeHead(301, { Location: `${pathname}/${new URL(request.url ?? '/', 'http://localhost').search}` }).end();

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
+import { readBookSource } from '../../src/node/book-source.ts';
 import { type StaticServer, serveStatic } from '../../src/node/static-server.ts';
 
 export { type Dialog, expect, type Page } from '@playwright/test';
@@ -12,6 +13,8 @@ export { type Dialog, expect, type Page } from '@playwright/test';
  * - `fixture`: tests/fixtures/site, written to exercise every command-block behaviour,
  *   `npm run build:fixture-site` → .test-sites/fixture/;
  * - `base`: the seed content built under the base path /runbooks/, `npm run build:base-site` → .test-sites/base/.
+ *
+ * `/book/` is served as `npm run pdf` prints it, filled in from the built pages (src/node/book-source.ts).
  *
  * A spec picks its site with `test.use({ site: 'fixture' })` (the seed site by default); `page.goto('/alerts/')`
  * and `request.get(…)` then go to that site (`baseURL`), and the `siteURL` fixture is its root URL with the base
@@ -54,7 +57,9 @@ export const test = base.extend<{ site: SiteName; siteURL: string }, { siteServe
           let server = started.get(name);
           if (!server) {
             const dir = builtSite(name);
-            started.set(name, (server = serveStatic({ dir, base: SITES[name].base })));
+            // `/book/` as `npm run pdf` prints it: the built frame with every page's body filled in.
+            const documents = { 'book/': readBookSource(dir).html };
+            started.set(name, (server = serveStatic({ dir, base: SITES[name].base, documents })));
           }
           return (await server).url;
         },
