@@ -34,6 +34,10 @@ export default defineConfig({
       transformers: [shikiCommandBlocks()],
     },
   },
+  // A rebuild copies each runbook page whose cache key (src/lib/content/page-cache-key.ts) and code are unchanged
+  // from the previous build instead of rendering it again; src/cli/build.ts forces a full build when the site's
+  // own code changed, which Astro's dependency hashes do not all see (the Markdown pipeline, for one).
+  experimental: { incrementalBuild: true },
   // Every script and stylesheet is a file of its own, so the Content-Security-Policy can be `'self'` without hashes.
   build: { inlineStylesheets: 'never' },
   vite: {

@@ -9,12 +9,15 @@
  * trace. Astro is told it was done (RUNBOOKS_CONTENT_CHECKED), so the check runs once per build.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { formatProblemWithSeverity } from '../lib/errors.ts';
 import { plural } from '../lib/format.ts';
 import { checkContentRoot, todayUtc } from '../node/check-content-root.ts';
+import { codeDigest } from '../node/code-digest.ts';
 import { CONTENT_ROOT } from '../node/content-root.ts';
+import { writeFileAtomic } from '../node/write-file-atomic.ts';
 
 const target = resolve(process.env.RUNBOOKS_OUT_DIR ?? 'dist');
 const building = `${target}.building`;
@@ -31,8 +34,17 @@ if (errors.length > 0) {
   process.exit(1);
 }
 
+// Incremental: pages whose cache key is unchanged are copied from the last build (astro.config.mjs), unless the
+// site's own code changed since, which Astro does not fully see (src/node/code-digest.ts).
+const project = fileURLToPath(new URL('../..', import.meta.url));
+const cacheDir = resolve(project, process.env.RUNBOOKS_CACHE_DIR ?? 'node_modules/.astro');
+const codeStamp = join(cacheDir, 'runbooks-code-digest');
+const code = codeDigest(project);
+const codeChanged = !existsSync(codeStamp) || readFileSync(codeStamp, 'utf8') !== code;
+
 rmSync(building, { recursive: true, force: true });
-const astro = spawnSync('astro', ['build', ...process.argv.slice(2)], {
+const astroBin = join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const astro = spawnSync(process.execPath, [astroBin, 'build', '--root', project, ...(codeChanged ? ['--force'] : []), ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, RUNBOOKS_OUT_DIR: building, RUNBOOKS_CONTENT_CHECKED: '1' },
 });
@@ -45,3 +57,4 @@ rmSync(previous, { recursive: true, force: true });
 if (existsSync(target)) renameSync(target, previous);
 renameSync(building, target);
 rmSync(previous, { recursive: true, force: true });
+if (codeChanged) writeFileAtomic(codeStamp, code);

@@ -10,6 +10,7 @@ import type { SiteConfig } from '../lib/content/schemas/site.ts';
 import { type ServiceOption, serviceOptions } from '../lib/content/service-options.ts';
 import { ContentError } from '../lib/errors.ts';
 import { CONTENT_ROOT } from '../node/content-root.ts';
+import { digest } from '../node/digest.ts';
 import { loadData } from '../node/load-data-file.ts';
 
 export type RunbookEntry = CollectionEntry<'runbooks'>;
@@ -38,6 +39,8 @@ export interface Site {
   alerts: AlertEntry[];
   /** The services that have pages, with their labels: the header search's filter on every page, worked out once. */
   serviceOptions: ServiceOption[];
+  /** A digest of the site-wide data every runbook page shows: part of each page's cache key (pageCacheMaterial). */
+  siteDataDigest: string;
 }
 
 let site: Promise<Site> | undefined;
@@ -73,5 +76,7 @@ async function load(): Promise<Site> {
   const alertIndex = buildAlertIndex(pages.map((page) => alertSource({ slug: page.slug, file: page.file, data: page.entry.data }, page.response)));
   if (alertIndex.problems.length > 0) throw new ContentError(alertIndex.problems);
   const sorted = sortPages(pages);
-  return { pages: sorted, config, environments, severity, services, alerts: alertIndex.entries, serviceOptions: serviceOptions(sorted, services) };
+  const options = serviceOptions(sorted, services);
+  const siteDataDigest = digest(JSON.stringify([config, environments, severity, services, options]));
+  return { pages: sorted, config, environments, severity, services, alerts: alertIndex.entries, serviceOptions: options, siteDataDigest };
 }
