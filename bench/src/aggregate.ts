@@ -1,16 +1,18 @@
 /**
- * From the builds of a run to its figures: per-pair ratios, per-side medians of Astro's phases, and the values
- * the targets judge. Pure, so that a result can be checked against the measurements it was computed from.
+ * From the builds of a run to its figures: per-pair ratios, per-side medians of Astro's phases, ours' warm rebuilds
+ * against its cold builds, and the values the targets judge. Pure, so that a result can be checked against the
+ * measurements it was computed from.
  */
 import type { SectionTime } from './astro-log.ts';
-import type { Build } from './measure-build.ts';
+import { type Build, isWarm } from './measure-build.ts';
 import type { SearchFigure } from './measure-search.ts';
 import type { SiteSize } from './site-size.ts';
-import { median, pairRatios, ratio } from './stats.ts';
+import { median, pairRatios, ratio, spread } from './stats.ts';
 import type { TargetFigures } from './targets.ts';
 import type { Side } from './workspace.ts';
 
-export const pick = (builds: readonly Build[], side: Side) => builds.filter((build) => build.side === side);
+/** The cold builds of one side: the ones compared across sides. */
+export const pick = (builds: readonly Build[], side: Side) => builds.filter((build) => build.side === side && !isWarm(build));
 
 /** The median of the values the builds have; undefined when none has one (an old log format, a failed parse). */
 export function medianOf(builds: readonly Build[], value: (build: Build) => number | undefined): number | undefined {
@@ -19,7 +21,8 @@ export function medianOf(builds: readonly Build[], value: (build: Build) => numb
 }
 
 /** Median and range of ours / baseline over the pairs, for each of wall time, peak memory and CPU time. */
-export function buildRatios(builds: readonly Build[]) {
+export function buildRatios(all: readonly Build[]) {
+  const builds = all.filter((build) => !isWarm(build));
   const pairs = [...new Set(builds.map((build) => build.pair))].sort((a, b) => a - b);
   const of = (value: (build: Build) => number) =>
     pairRatios(
@@ -86,12 +89,63 @@ export function peakPhases(builds: readonly Build[]): string {
   return [...counts].map(([phase, count]) => (count > 1 ? `${phase} ×${count}` : phase)).join(', ');
 }
 
-export function targetFigures(ratios: BuildRatios, size: { ours: SiteSize; baseline: SiteSize }, search: SearchFigure): TargetFigures {
+/**
+ * Ours' warm rebuilds, each against the cold build of its own pair (which it followed, on the same machine state):
+ * the median and range of warm / cold per pair, and of the warm figures themselves. "What Astro renders" is taken
+ * as the static-route generation (`generating static routes … ✓ Completed in`), which also holds the copying of
+ * restored pages; the `.md` corpus renders its Markdown earlier, in the content sync. Undefined when the run had
+ * no warm builds (`--skip-warm`, or a result written before they were measured).
+ */
+export function warmFigures(builds: readonly Build[]) {
+  const warm = builds.filter(isWarm);
+  if (warm.length === 0) return undefined;
+  const withCold = warm.flatMap((build) => {
+    const cold = builds.find((other) => other.pair === build.pair && other.side === build.side && !isWarm(other));
+    return cold ? [{ warm: build, cold }] : [];
+  });
+  // pairRatios names its two sides ours / baseline: here they are warm / cold.
+  const warmOverCold = (value: (build: Build) => number | undefined) =>
+    pairRatios(
+      withCold.flatMap(({ warm, cold }) => {
+        const [w, c] = [value(warm), value(cold)];
+        return w === undefined || c === undefined ? [] : [{ ours: w, baseline: c }];
+      }),
+    );
+  const values = (value: (build: Build) => number | undefined) => {
+    const found = warm.map(value).filter((item) => item !== undefined);
+    return found.length > 0 ? spread(found) : undefined;
+  };
+  return {
+    builds: warm.length,
+    wallMs: values((build) => build.wallMs),
+    staticRoutesMs: values((build) => build.phases.staticRoutesMs),
+    restoredPages: values((build) => build.restoredPages),
+    pages: values((build) => build.phases.pages),
+    ratios: {
+      wall: warmOverCold((build) => build.wallMs),
+      staticRoutes: warmOverCold((build) => build.phases.staticRoutesMs),
+      cpu: warmOverCold((build) => build.cpuMs),
+      peakRss: warmOverCold((build) => build.peakRssBytes),
+    },
+    phases: phaseMedians(warm),
+  };
+}
+
+export type WarmFigures = NonNullable<ReturnType<typeof warmFigures>>;
+
+export function targetFigures(
+  ratios: BuildRatios,
+  size: { ours: SiteSize; baseline: SiteSize },
+  search: SearchFigure,
+  warm?: WarmFigures | undefined,
+): TargetFigures {
   return {
     buildWallRatio: ratios.wall?.median,
     peakRssRatio: ratios.peakRss?.median,
     runbookHtmlGzipRatio: ratio(size.ours.runbookHtml.gzipBytes, size.baseline.runbookHtml.gzipBytes),
     jsBeforeSearchGzipBytes: size.ours.jsBeforeSearch.gzipBytes,
     searchMedianMs: 'medianMs' in search ? search.medianMs : undefined,
+    warmStaticRoutesRatio: warm?.ratios.staticRoutes?.median,
+    warmWallRatio: warm?.ratios.wall?.median,
   };
 }

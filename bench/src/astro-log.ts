@@ -12,7 +12,9 @@
  *   [build] ✓ Completed in 1m 14s.               from "Building static entrypoints" to here
  *   [build] 5013 page(s) built in 1m 23s         everything, `astro:build:done` hooks (our pagefind) included
  *
- * and, for each page, `├─ /runbooks/db/latency/index.html (+12ms)`, summed here per top-level section.
+ * and, for each page, `├─ /runbooks/db/latency/index.html (+12ms)`, summed here per top-level section. An
+ * incremental rebuild (`experimental.incrementalBuild`) prints `├─ /runbooks/db/latency/index.html (restored)`, or
+ * `(cached)`, instead for a page it copied from the previous build rather than rendered: countRestoredPages.
  */
 
 /** Milliseconds in an Astro duration: `55ms`, `33.87s`, `1m 14s`, `1h 2m 3s`; undefined when it is not one. */
@@ -110,6 +112,22 @@ export function parseAstroLog(log: string): AstroPhases {
   }
   phases.sections = [...sections.values()].sort((a, b) => b.ms - a.ms || a.section.localeCompare(b.section));
   return phases;
+}
+
+/**
+ * The pages an incremental rebuild copied from the previous build instead of rendering them: `(restored)` from
+ * Astro's cache, `(cached)` when the page was already in the output folder. Both count as restored here.
+ */
+export function countRestoredPages(log: string): number {
+  const copied = /^[├└]─ \/.* \((?:restored|cached)\)$/;
+  return log.split('\n').filter((line) =>
+    copied.test(
+      line
+        .replace(ANSI, '')
+        .replace(/^\d\d:\d\d:\d\d\s+/, '')
+        .trim(),
+    ),
+  ).length;
 }
 
 export type BuildPhase = 'start-up' | 'content sync' | 'vite builds' | 'static routes' | 'after build';

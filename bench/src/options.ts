@@ -8,14 +8,15 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../../src/cli/shared.ts';
 import { DEFAULT_GENERATOR, REPO } from './paths.ts';
 
-export const USAGE = `usage: npm run bench -- [--count N] [--pairs P] [--ext mdx|md] [--search-runs 10] [--skip-search] [--skip-pdf]
-                        [--type-delay MS] [--pdf-timeout MINUTES] [--generator PATH] [--keep] [--allow-dirty REASON]
+export const USAGE = `usage: npm run bench -- [--count N] [--pairs P] [--ext mdx|md] [--skip-warm] [--search-runs 10] [--skip-search]
+                        [--skip-pdf] [--type-delay MS] [--pdf-timeout MINUTES] [--generator PATH] [--keep] [--allow-dirty REASON]
        npm run bench -- --print bench/results/<file>.json     print the tables of an earlier run`;
 
 const ARGS = {
   count: { type: 'string', default: '1000' },
   pairs: { type: 'string', default: '3' },
   ext: { type: 'string', default: 'mdx' },
+  'skip-warm': { type: 'boolean', default: false },
   'search-runs': { type: 'string', default: '10' },
   'skip-search': { type: 'boolean', default: false },
   'skip-pdf': { type: 'boolean', default: false },
@@ -27,6 +28,9 @@ const ARGS = {
   print: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
+
+/** A guard rather than a comparison, so that `ext` keeps its two values in Options instead of widening to string. */
+const isCorpusExt = (ext: string): ext is 'md' | 'mdx' => ext === 'md' || ext === 'mdx';
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof ARGS }>>['values'];
 
@@ -47,7 +51,8 @@ function runOptions(values: Values, env: NodeJS.ProcessEnv) {
     if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got "${text}"`);
     return value;
   };
-  if (values.ext !== 'md' && values.ext !== 'mdx') throw new UsageError(`--ext must be md or mdx, got "${values.ext}"`);
+  const { ext } = values;
+  if (!isCorpusExt(ext)) throw new UsageError(`--ext must be md or mdx, got "${ext}"`);
   const generator = resolve(values.generator ?? env['BENCH_GENERATOR'] ?? DEFAULT_GENERATOR);
   if (!existsSync(generator)) throw new UsageError(`no corpus generator at ${generator} (--generator PATH or BENCH_GENERATOR)`);
   // A result from a dirty tree is only worth keeping with the reason written down, so an empty reason is no reason.
@@ -56,7 +61,8 @@ function runOptions(values: Values, env: NodeJS.ProcessEnv) {
   return {
     count: whole('count', values.count, 1),
     pairs: whole('pairs', values.pairs, 1),
-    ext: values.ext,
+    ext,
+    skipWarm: values['skip-warm'],
     searchRuns: whole('search-runs', values['search-runs'], 1),
     skipSearch: values['skip-search'],
     skipPdf: values['skip-pdf'],
@@ -77,3 +83,6 @@ export type Options = ReturnType<typeof runOptions>;
 export function recordedOptions({ allowDirty: _, ...options }: Options) {
   return { ...options, generator: relative(REPO, options.generator) };
 }
+
+/** The options of a result on disk: those written before warm rebuilds were measured have no `skipWarm`. */
+export type RecordedOptions = Omit<ReturnType<typeof recordedOptions>, 'skipWarm'> & { skipWarm?: boolean | undefined };

@@ -12,4 +12,6 @@ export const RESULTS = join(REPO, 'bench/results');
 export const DEFAULT_GENERATOR = join(REPO, 'bench/gen-corpus.mjs');
 /** Run with `node` directly, as `npx astro` would, so that npm's own start-up stays out of the measurement. */
 export const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
+/** What `npm run build` runs: the content check, `astro build` and the swap into the output folder. */
+export const BUILD_CLI = join(REPO, 'src/cli/build.ts');
 export const PDF_CLI = join(REPO, 'src/cli/pdf.ts');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseAstroDuration, parseAstroLog, phaseAt } from '../src/astro-log.ts';
+import { countRestoredPages, parseAstroDuration, parseAstroLog, phaseAt } from '../src/astro-log.ts';
 
 describe('parseAstroDuration', () => {
   const cases: [string, number | undefined][] = [
@@ -75,6 +75,16 @@ describe('parseAstroLog', () => {
     assert.deepEqual(phases.afterBuildSteps, []);
   });
 
+  test('the lines our build script prints before Astro’s change nothing', () => {
+    const wrapped = `12 content warnings (npm run check lists them)\n${log}`;
+    assert.deepEqual(parseAstroLog(wrapped), parseAstroLog(log));
+  });
+
+  test('pages an incremental rebuild restored are not render times', () => {
+    const phases = parseAstroLog(' generating static routes \n00:00:01   ├─ /runbooks/a/b/index.html (restored)\n00:00:01   ├─ /404.html (+5ms)\n');
+    assert.deepEqual(phases.sections, [{ section: '/404.html', pages: 1, ms: 5 }]);
+  });
+
   test('colours from a terminal are ignored', () => {
     assert.equal(parseAstroLog('\x1b[2m00:23:00\x1b[22m \x1b[34m[types]\x1b[39m Generated 3.85s').contentSyncMs, 3850);
   });
@@ -91,6 +101,30 @@ describe('parseAstroLog', () => {
       sections: [],
       afterBuildSteps: [],
     });
+  });
+});
+
+describe('countRestoredPages', () => {
+  // As Astro prints them to a terminal: the path dimmed, the mark green, page lines of rendered pages beside them.
+  const excerpt = [
+    '\u001b[2m00:41:07\u001b[22m \u001b[42m\u001b[30m generating static routes \u001b[39m\u001b[49m',
+    '\u001b[2m00:41:07\u001b[22m   \u001b[32m├─\u001b[39m \u001b[2m/runbooks/a/b/index.html\u001b[22m \u001b[32m(restored)\u001b[39m',
+    '\u001b[2m00:41:07\u001b[22m   \u001b[32m├─\u001b[39m \u001b[2m/runbooks/a/c/index.html\u001b[22m \u001b[32m(cached)\u001b[39m',
+    '\u001b[2m00:41:07\u001b[22m   \u001b[34m├─\u001b[39m \u001b[2m/runbooks/a/d/index.html\u001b[22m \u001b[2m(+12ms)\u001b[22m ',
+    '\u001b[2m00:41:08\u001b[22m   \u001b[32m└─\u001b[39m \u001b[2m/alerts/A/index.html\u001b[22m \u001b[32m(restored)\u001b[39m',
+    '\u001b[2m00:41:08\u001b[22m \u001b[32m✓ Completed in 1.20s.\u001b[39m',
+    '',
+  ].join('\n');
+
+  test('both marks of a copied page count, rendered pages do not', () => assert.equal(countRestoredPages(excerpt), 3));
+
+  test('the same without colours, as Astro writes to a file', () => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping the colours of the excerpt above.
+    assert.equal(countRestoredPages(excerpt.replace(/\u001b\[[0-9;]*m/g, '')), 3);
+  });
+
+  test('a cold build restores nothing, and a mention of the word elsewhere is not a page', () => {
+    assert.equal(countRestoredPages('00:00:01   ├─ /404.html (+5ms)\n[runbooks:post-build] nothing (restored)\n'), 0);
   });
 });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { UsageError } from '../../src/cli/shared.ts';
-import { parseCommand, recordedOptions } from '../src/options.ts';
+import { parseCommand, recordedOptions, USAGE } from '../src/options.ts';
 import { DEFAULT_GENERATOR } from '../src/paths.ts';
 
 const NO_ENV = {};
@@ -20,6 +20,7 @@ describe('parseCommand', () => {
         count: 1000,
         pairs: 3,
         ext: 'mdx',
+        skipWarm: false,
         searchRuns: 10,
         skipSearch: false,
         skipPdf: false,
@@ -37,6 +38,7 @@ describe('parseCommand', () => {
     ['minutes become milliseconds', ['--pdf-timeout', '2'], { pdfTimeoutMs: 120_000 }],
     ['the .md corpus', ['--ext', 'md'], { ext: 'md' }],
     ['switches', ['--skip-search', '--skip-pdf', '--keep'], { skipSearch: true, skipPdf: true, keep: true }],
+    ['no warm rebuilds', ['--skip-warm'], { skipWarm: true, skipSearch: false }],
     ['the reason for a dirty tree, trimmed', ['--allow-dirty', '  trying a fix '], { allowDirty: 'trying a fix' }],
   ];
   for (const [name, argv, expected] of cases) {
@@ -79,6 +81,10 @@ describe('parseCommand', () => {
     assert.deepEqual(parseCommand(['-h', '--count', '0'], NO_ENV), { help: true });
     assert.deepEqual(parseCommand(['--print', 'bench/results/x.json'], NO_ENV), { print: 'bench/results/x.json' });
   });
+
+  test('the usage names every option', () => {
+    for (const option of ['--skip-warm', '--skip-search', '--skip-pdf', '--ext', '--allow-dirty']) assert.ok(USAGE.includes(option), option);
+  });
 });
 
 describe('recordedOptions', () => {
@@ -86,5 +92,10 @@ describe('recordedOptions', () => {
     const recorded = recordedOptions(optionsOf(['--allow-dirty', 'why']));
     assert.equal(recorded.generator, 'bench/gen-corpus.mjs');
     assert.equal('allowDirty' in recorded, false);
+  });
+
+  test('whether warm rebuilds were skipped is recorded', () => {
+    assert.equal(recordedOptions(optionsOf(['--skip-warm'])).skipWarm, true);
+    assert.equal(recordedOptions(optionsOf([])).skipWarm, false);
   });
 });

@@ -22,6 +22,18 @@ describe('evaluateTargets', () => {
   ];
   for (const [name, figures, expected] of cases) test(name, () => assert.deepEqual(verdict(figures), expected));
 
+  test('a target set for one corpus judges that corpus only; the other’s figure is kept without a verdict', () => {
+    const md: Target = { figure: 'warmWallRatio', label: 'warm', limit: 0.6, unit: 'ratio', corpus: 'md' };
+    const status = (value: number | undefined, ext?: 'md' | 'mdx') => evaluateTargets({ warmWallRatio: value }, [md], ext)[0]?.status;
+    assert.equal(status(0.5, 'md'), 'pass');
+    assert.equal(status(0.7, 'md'), 'fail');
+    assert.equal(status(0.7, 'mdx'), 'other corpus');
+    assert.equal(status(undefined, 'mdx'), 'not measured');
+    assert.equal(status(0.7), 'fail', 'no corpus given: judged');
+    // The targets without a corpus are judged on both, as before.
+    assert.equal(evaluateTargets({ buildWallRatio: 2 }, [targets[0]!], 'md')[0]?.status, 'fail');
+  });
+
   test('each result carries the value it was judged on, with its target', () => {
     assert.deepEqual(evaluateTargets({ searchMedianMs: 140 }, targets)[2], { ...targets[2], value: 140, status: 'fail' });
   });
@@ -43,8 +55,29 @@ describe('the targets of a run', () => {
   });
 
   test('every figure a run can measure has a target', () => {
-    const measured: Required<TargetFigures> = { buildWallRatio: 1, peakRssRatio: 1, runbookHtmlGzipRatio: 1, jsBeforeSearchGzipBytes: 1, searchMedianMs: 1 };
+    const measured: Required<TargetFigures> = {
+      buildWallRatio: 1,
+      peakRssRatio: 1,
+      runbookHtmlGzipRatio: 1,
+      jsBeforeSearchGzipBytes: 1,
+      searchMedianMs: 1,
+      warmStaticRoutesRatio: 1,
+      warmWallRatio: 1,
+    };
     assert.deepEqual(TARGETS.map((target) => target.figure).sort(), Object.keys(measured).sort());
+  });
+
+  test('the warm-rebuild targets are the issue’s: ≤ 0.5× for what Astro renders, ≤ 0.6× for npm run build, on .md', () => {
+    const warm = TARGETS.filter((target) => target.figure.startsWith('warm')).map(({ figure, limit, corpus }) => ({ figure, limit, corpus }));
+    assert.deepEqual(warm, [
+      { figure: 'warmStaticRoutesRatio', limit: 0.5, corpus: 'md' },
+      { figure: 'warmWallRatio', limit: 0.6, corpus: 'md' },
+    ]);
+  });
+
+  test('a figure without a verdict says so', () => {
+    const table = formatTargets(evaluateTargets({ warmWallRatio: 0.7 }, undefined, 'mdx'));
+    assert.match(table, /^Warm rebuild: npm run build vs cold \(\.md\)\s+0\.70×\s+≤ 0\.60×\s+no verdict$/m);
   });
 
   test('the verdict is printed in the unit of the figure', () => {
