@@ -2,6 +2,8 @@
  * `npm run pdf [-- --env <environment>|all]`: prints the built book (`/book/`, see src/pages/book.astro, its pages'
  * bodies filled in from the built pages by src/node/book-source.ts) with Chromium to `dist/runbooks.pdf`, placeholders shown as `{{name}}`; `--env production` writes
  * `dist/runbooks-production.pdf` with production's values; `--env all` writes the default book and one per environment.
+ * Then it writes `dist/pdfs.json` (lib/web/pdf-manifest.ts), the PDFs of this build that the pages link: those just
+ * printed and those of earlier runs on the same build (lib/book/printed-books.ts).
  *
  * Run after `npm run build`. Offline: the site is served from disk by a server of our own on 127.0.0.1. Knobs:
  * `RUNBOOKS_OUT_DIR` (the build, default `dist`), `CHROMIUM_PATH` (default `/usr/bin/chromium`); the base path is
@@ -10,19 +12,23 @@
  * temporary file and renamed into place, so a failed run never leaves a half-written one.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, chromium } from '@playwright/test';
 import { pagesMoved, sectionPages } from '../lib/book/page-numbers.ts';
-import { formatBytes } from '../lib/format.ts';
+import { mergePdfManifest } from '../lib/book/printed-books.ts';
+import { formatBytes, plural } from '../lib/format.ts';
 import { parseDestinations, parsePageCount } from '../lib/pdf/poppler-output.ts';
+import { emptyPdfManifest, PDF_MANIFEST_FILE, type PdfEntry, parsePdfManifest } from '../lib/web/pdf-manifest.ts';
 import { normalizeBase, pdfFileName } from '../lib/web/urls.ts';
 import { readBookSource } from '../node/book-source.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../node/chromium.ts';
+import { confinePage } from '../node/confined-page.ts';
 import { serveStatic } from '../node/static-server.ts';
+import { writeFileAtomic } from '../node/write-file-atomic.ts';
 import { PDF_USAGE, parsePdfArgs, pdfTargets } from './pdf-options.ts';
 import { runCli } from './shared.ts';
 
@@ -46,6 +52,8 @@ interface Written {
   pages: number;
   bytes: number;
   seconds: number;
+  /** When it was written (ISO 8601). */
+  printed: string;
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -89,12 +97,29 @@ async function main(argv: string[]): Promise<void> {
     } catch (error) {
       throw new Error(`Chromium at ${CHROMIUM_PATH} did not start: ${(error as Error).message.split('\n')[0]}`, { cause: error });
     }
-    const written: Written[] = [];
-    for (const target of targets) {
-      const file = join(outDir, pdfFileName(target));
-      const result = await printBook(browser, `${server.url}book/${target === undefined ? '' : `?env=${target}`}`, target, file, scratch);
-      written.push(result);
-      console.log(`${shownPath(result.file)}: ${result.pages} pages, ${formatBytes(result.bytes)}, ${result.seconds.toFixed(1)} s`);
+    const written: PdfEntry[] = [];
+    try {
+      for (const target of targets) {
+        const file = join(outDir, pdfFileName(target));
+        const result = await printBook(browser, `${server.url}book/${target === undefined ? '' : `?env=${target}`}`, target, file, scratch);
+        written.push({
+          file: pdfFileName(target),
+          service: null,
+          environment: target ?? null,
+          environmentLabel: target === undefined ? null : (book.environments[target] ?? target),
+          pages: result.pages,
+          bytes: result.bytes,
+          commit: book.commit ?? null,
+          printed: result.printed,
+        });
+        console.log(`${shownPath(result.file)}: ${result.pages} pages, ${formatBytes(result.bytes)}, ${result.seconds.toFixed(1)} s`);
+      }
+    } finally {
+      // Also when a later book failed: the PDFs already moved into place replaced the ones the manifest lists.
+      if (written.length > 0) {
+        const manifest = writePdfManifest(outDir, written, Object.keys(book.environments));
+        console.log(`${shownPath(join(outDir, PDF_MANIFEST_FILE))}: lists ${plural(manifest.pdfs.length, 'PDF')}, which the pages link`);
+      }
     }
     if (written.length > 1) console.log(`${written.length} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
@@ -113,15 +138,22 @@ async function printBook(browser: Browser, url: string, env: string | undefined,
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
+    const confinement = await confinePage(context, page, url);
     // A book of thousands of runbooks is tens of megabytes of HTML: its load alone can take minutes on a busy machine.
-    const response = await page.goto(url, { waitUntil: 'load', timeout: BOOK_LOAD_TIMEOUT_MS });
+    // A book that leaves itself (a redirect in a runbook) fails at once instead.
+    const response = await Promise.race([page.goto(url, { waitUntil: 'load', timeout: BOOK_LOAD_TIMEOUT_MS }), confinement.leftTheBook]);
     if (!response?.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}: is the build complete?`);
-    await page
-      .locator('html[data-book-ready]')
-      .waitFor({ state: 'attached', timeout: BOOK_LOAD_TIMEOUT_MS })
-      .catch((error: unknown) => {
-        throw new Error(`the book's script did not finish at ${url} (no html[data-book-ready] after ${BOOK_LOAD_TIMEOUT_MS / 1000} s)`, { cause: error });
-      });
+    await Promise.race([
+      page
+        .locator('html[data-book-ready]')
+        .waitFor({ state: 'attached', timeout: BOOK_LOAD_TIMEOUT_MS })
+        .catch((error: unknown) => {
+          throw new Error(`the book's script did not finish at ${url} (no html[data-book-ready] after ${BOOK_LOAD_TIMEOUT_MS / 1000} s)`, { cause: error });
+        }),
+      confinement.leftTheBook,
+    ]);
+    for (const refused of new Set(confinement.refused))
+      console.error(`warning: the book asked for ${refused}; the printer reads only the book, so it was refused`);
     await page.evaluate(async () => {
       await document.fonts.ready;
     });
@@ -137,6 +169,9 @@ async function printBook(browser: Browser, url: string, env: string | undefined,
     }, first);
     const pdf = await page.pdf(PDF_OPTIONS);
     const second = await pageNumbers(pdf, anchors, join(scratch, 'second.pdf'));
+    // A redirect with a delay may fire while printing: what was printed would not be the book.
+    await Promise.race([confinement.leftTheBook, Promise.resolve()]);
+    confinement.release();
     const moved = pagesMoved(first, second);
     if (moved.length > 0) {
       throw new Error(`filling in the page numbers moved ${moved.length} section(s), so the contents would be wrong:\n  ${moved.slice(0, 10).join('\n  ')}`);
@@ -152,7 +187,13 @@ async function printBook(browser: Browser, url: string, env: string | undefined,
       throw error;
     }
     const { stdout } = await run('pdfinfo', [file]);
-    return { file, pages: parsePageCount(stdout), bytes: (await stat(file)).size, seconds: (performance.now() - started) / 1000 };
+    return {
+      file,
+      pages: parsePageCount(stdout),
+      bytes: (await stat(file)).size,
+      seconds: (performance.now() - started) / 1000,
+      printed: new Date().toISOString(),
+    };
   } finally {
     await context.close();
   }
@@ -163,6 +204,18 @@ async function pageNumbers(pdf: Buffer, anchors: readonly string[], path: string
   await writeFile(path, pdf);
   const { stdout } = await run('pdfinfo', ['-dests', path], { maxBuffer: 64 * 1024 * 1024 });
   return sectionPages(parseDestinations(stdout), anchors);
+}
+
+/**
+ * Writes `pdfs.json` (atomically: pages fetch it while this runs) with the PDFs just written and those an earlier run
+ * listed that are still there. A manifest this tool cannot read lists nothing worth keeping: it is rewritten.
+ */
+function writePdfManifest(outDir: string, written: readonly PdfEntry[], environmentIds: readonly string[]) {
+  const path = join(outDir, PDF_MANIFEST_FILE);
+  const previous = existsSync(path) ? parsePdfManifest(readFileSync(path, 'utf8')) : emptyPdfManifest();
+  const manifest = mergePdfManifest(previous, written, { exists: (file) => existsSync(join(outDir, file)), environmentIds });
+  writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
 }
 
 /** Relative to the working directory when inside it, as the build prints paths; absolute otherwise. */

@@ -7,9 +7,10 @@ import { moduleScripts, rewriteForOffline } from '../lib/offline/rewrite-html.ts
 
 /**
  * What the copy leaves out: pagefind cannot run from file:// (the offline index replaces it); the printable
- * book is the PDF's source, and the PDF is the offline book; the archive itself.
+ * book is the PDF's source, and the PDF is the offline book; pdfs.json lists PDFs the copy does not hold, and a page
+ * opened from file:// never fetches it (src/scripts/pdf-link.ts); the archive itself.
  */
-const LEFT_OUT = /^(?:pagefind\/|book\/|runbooks-offline\.zip$|runbooks[\w-]*\.pdf$)/;
+const LEFT_OUT = /^(?:pagefind\/|book\/|runbooks-offline\.zip$|runbooks[\w-]*\.pdf$|pdfs\.json$)/;
 
 /**
  * Writes `runbooks-offline.zip`: the whole site as it works when opened from disk (file://), for the laptop

@@ -1,20 +1,47 @@
+import { PDF_MANIFEST_FILE, type PdfManifest, parsePdfManifest, pdfLinks } from '../lib/web/pdf-manifest.ts';
+
 /**
- * `<pdf-link>` (components/PdfLink.astro). The PDFs are made after the build, so every link starts hidden and shows
- * once a HEAD request finds its file.
+ * `<pdf-link>` (components/PdfLink.astro): a link for each PDF that `pdfs.json` lists, fetched once per page however
+ * many elements ask. The element stays hidden when there is none: before `npm run pdf`, the build's empty manifest.
  */
+const manifests = new Map<string, Promise<PdfManifest>>();
+
+function manifest(url: string): Promise<PdfManifest> {
+  let loaded = manifests.get(url);
+  if (loaded === undefined) {
+    // `no-cache`: revalidated every time, so links show as soon as `npm run pdf` has rewritten the file.
+    loaded = fetch(url, { cache: 'no-cache' })
+      .then((response) => (response.ok ? response.text() : ''))
+      .then(parsePdfManifest, () => parsePdfManifest('')); // Offline, or the host is down: no links.
+    manifests.set(url, loaded);
+  }
+  return loaded;
+}
+
 class PdfLink extends HTMLElement {
   connectedCallback() {
     // Opened from disk (the offline copy) a request would only log a CORS error: the PDFs are not in the zip.
     if (location.protocol === 'file:') return;
-    for (const link of this.querySelectorAll('a')) {
-      // A host that answers every path with a page (200, text/html) must not reveal a link to nothing.
-      fetch(link.href, { method: 'HEAD' }).then(
-        (response) => {
-          if (response.ok && response.headers.get('content-type')?.includes('pdf')) link.hidden = this.hidden = false;
-        },
-        () => {}, // Offline or file://: no link.
+    const base = this.dataset.base ?? '/';
+    void manifest(`${base}${PDF_MANIFEST_FILE}`).then((loaded) => {
+      const links = pdfLinks(loaded, { base, destination: this.dataset.destination });
+      this.replaceChildren(
+        ...links.map((link) => {
+          const anchor = document.createElement('a');
+          anchor.href = link.href;
+          anchor.setAttribute('aria-label', link.label);
+          anchor.append(link.text);
+          if (link.note !== undefined) {
+            const note = document.createElement('span');
+            note.className = 'pdf-note';
+            note.textContent = ` (${link.note})`;
+            anchor.append(note);
+          }
+          return anchor;
+        }),
       );
-    }
+      this.hidden = links.length === 0;
+    });
   }
 }
 customElements.define('pdf-link', PdfLink);

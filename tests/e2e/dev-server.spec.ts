@@ -64,9 +64,7 @@ test('npm run dev: styled pages without CSP violations, and content errors shown
   test.setTimeout(60_000);
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
-    // The PDF links ask for the PDFs, which `npm run pdf` makes after a build, and stay hidden on the 404 the dev
-    // server answers (src/scripts/pdf-link.ts); Chromium logs every failed request as an error.
-    if (message.type() === 'error' && !/\.pdf(#|$)/.test(message.location().url)) consoleErrors.push(message.text());
+    if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.addInitScript(() => {

@@ -3,13 +3,17 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
+import { unzipSync } from 'fflate';
+import { PAGE_BODY_START } from '../../src/lib/book/book-body.ts';
 import { environmentValues } from '../../src/lib/commands/environment-values.ts';
 import { markdownOutline } from '../../src/lib/markdown/outline.ts';
+import { parsePdfManifest } from '../../src/lib/web/pdf-manifest.ts';
 import { readContent } from '../../src/node/read-content.ts';
 import { serveStatic } from '../../src/node/static-server.ts';
 import { flattenOutline, type OutlineItem, parseOutline } from '../helpers/pdf-outline.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { builtSite, expect, test } from './fixtures.ts';
+import { builtSite, expect, type Page, test } from './fixtures.ts';
 
 /**
  * `npm run pdf -- --env all` on a copy of the seed build (dist/, or RUNBOOKS_OUT_DIR), read back with poppler:
@@ -24,6 +28,29 @@ const pages = content.pages.flatMap((page) => (page.data ? [{ ...page, data: pag
 let work = '';
 let site = '';
 const pdfPath = (env?: string) => join(site, env ? `runbooks-${env}.pdf` : 'runbooks.pdf');
+const RUNBOOK = 'runbooks/architect-api/api-down/';
+
+/** What a page asks the server for and logs, from now on: to check that PDF links cost one request and no error. */
+function watch(page: Page) {
+  const seen = { manifestRequests: 0, headRequests: [] as string[], errors: [] as string[] };
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('/pdfs.json')) seen.manifestRequests += 1;
+    if (request.method() === 'HEAD') seen.headRequests.push(request.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => seen.errors.push(error.message));
+  return seen;
+}
+
+/** Opens `path` afresh and waits until the page has nothing left to fetch, so that every request has been seen. */
+async function open(page: Page, url: string) {
+  const seen = watch(page);
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  return seen;
+}
 
 function text(file: string, ...options: string[]): string {
   return execFileSync('pdftotext', [...options, file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -53,12 +80,18 @@ test.beforeAll(() => {
 
 test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-test('before any PDF is made, no "Download PDF" link shows', async ({ page }) => {
+test('before any PDF is made: pdfs.json lists none, and pages show no PDF link, at the cost of one request and no error', async ({ page }) => {
+  // The build writes the manifest empty (src/pages/pdfs.json.ts); the offline copy, opened from disk, has no use for it.
+  expect(JSON.parse(readFileSync(join(site, 'pdfs.json'), 'utf8'))).toEqual({ version: 1, pdfs: [] });
+  expect(Object.keys(unzipSync(readFileSync(join(site, 'runbooks-offline.zip')))).filter((name) => name.endsWith('pdfs.json'))).toEqual([]);
   const server = await serveStatic({ dir: site });
   try {
-    await page.goto(server.url);
-    await page.waitForLoadState('networkidle');
-    await expect(page.getByRole('link', { name: 'Download PDF' })).toBeHidden();
+    for (const path of ['', RUNBOOK]) {
+      const seen = await open(page, `${server.url}${path}`);
+      await expect(page.locator('pdf-link'), path).toBeHidden();
+      await expect(page.locator('pdf-link a'), path).toHaveCount(0);
+      expect(seen, path).toEqual({ manifestRequests: 1, headRequests: [], errors: [] });
+    }
   } finally {
     await server.close();
   }
@@ -74,8 +107,42 @@ test('npm run pdf -- --env all writes the default book and one per environment, 
     expect(stdout).toMatch(new RegExp(`${literal(file)}: \\d+ pages, [\\d.]+ [KM]iB, [\\d.]+ s`));
     expect(statSync(file).size).toBeGreaterThan(100_000);
   }
-  // Only the finished PDFs: no temporary file left behind.
+  expect(stdout).toContain(`${join(site, 'pdfs.json')}: lists ${environments.length + 1} PDFs`);
+  // Only the finished PDFs and manifest: no temporary file left behind.
   expect(readdirSync(site).filter((name) => name.includes('.tmp'))).toEqual([]);
+});
+
+test('pdfs.json lists exactly the PDFs written, as poppler and the disk see them, from the commit on the cover', () => {
+  const manifest = JSON.parse(readFileSync(join(site, 'pdfs.json'), 'utf8'));
+  // What the pages read is what was written: the browser's parser accepts it whole.
+  expect(parsePdfManifest(JSON.stringify(manifest))).toEqual(manifest);
+  const environments = Object.entries(content.environments ?? {});
+  // The whole book first, then the environments in the order of environments.yaml.
+  expect(manifest.pdfs.map((pdf: { file: string }) => pdf.file)).toEqual(['runbooks.pdf', ...environments.map(([id]) => `runbooks-${id}.pdf`)]);
+  expect(
+    readdirSync(site)
+      .filter((name) => name.endsWith('.pdf'))
+      .sort(),
+  ).toEqual(manifest.pdfs.map((pdf: { file: string }) => pdf.file).sort());
+
+  // The cover names the commit when the build knew it; the manifest says the same, or null.
+  const commit = /^Commit\s+(\S+)$/m.exec(text(pdfPath(), '-layout', '-l', '1'))?.[1] ?? null;
+  const started = Date.now() - 600_000;
+  for (const [index, env] of [undefined, ...environments.map(([id]) => id)].entries()) {
+    const file = pdfPath(env);
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    expect(manifest.pdfs[index], file).toEqual({
+      file: env === undefined ? 'runbooks.pdf' : `runbooks-${env}.pdf`,
+      service: null,
+      environment: env ?? null,
+      environmentLabel: env === undefined ? null : content.environments![env]!.label,
+      pages,
+      bytes: statSync(file).size,
+      commit,
+      printed: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
+    expect(Date.parse(manifest.pdfs[index].printed), file).toBeGreaterThan(started);
+  }
 });
 
 test('the PDF is tagged, has text, and is titled after its environment', () => {
@@ -206,21 +273,64 @@ test('no interface text leaks into the PDFs', () => {
   }
 });
 
-test('"Download PDF" shows on the home page and runbook pages once the PDFs exist, and opens a runbook at its page', async ({ page }) => {
+test('the home page and runbook pages link the PDFs that pdfs.json lists, saying which are filled in, with one request', async ({ page }) => {
+  const environments = Object.entries(content.environments ?? {});
   const server = await serveStatic({ dir: site });
   try {
-    await page.goto(server.url);
-    const link = page.getByRole('link', { name: 'Download PDF', exact: true });
-    await expect(link).toBeVisible();
-    await expect(link).toHaveAttribute('href', '/runbooks.pdf');
-    await expect(page.getByRole('link', { name: 'Download PDF for Production' })).toHaveAttribute('href', '/runbooks-production.pdf');
-    await page.goto(`${server.url}runbooks/architect-api/api-down/`);
-    await expect(page.getByRole('link', { name: 'Download PDF', exact: true })).toHaveAttribute('href', '/runbooks.pdf#nameddest=rb-architect-api--api-down');
-    // That named destination exists in the PDF.
-    expect(execFileSync('pdfinfo', ['-dests', pdfPath()], { encoding: 'utf8' })).toMatch(/^\s*\d+ \[[^\]]*\] "rb-architect-api--api-down"$/m);
+    for (const [path, fragment] of [
+      ['', ''],
+      [RUNBOOK, '#nameddest=rb-architect-api--api-down'],
+    ]) {
+      const seen = await open(page, `${server.url}${path}`);
+      const group = page.getByRole('group', { name: 'PDF of the runbooks' });
+      await expect(group, path).toBeVisible();
+      // The whole book first, its placeholders not filled in, then one per environment, in environments.yaml's order.
+      await expect(group.getByRole('link')).toHaveText([
+        'Download PDF (placeholders not filled in)',
+        ...environments.map(([, environment]) => `PDF filled in for ${environment.label}`),
+      ]);
+      const plain = group.getByRole('link', { name: 'Download PDF, placeholders not filled in', exact: true });
+      await expect(plain).toHaveAttribute('href', `/runbooks.pdf${fragment}`);
+      await expect(group.getByRole('link', { name: 'Download PDF filled in for Production', exact: true })).toHaveAttribute(
+        'href',
+        `/runbooks-production.pdf${fragment}`,
+      );
+      expect(seen, path).toEqual({ manifestRequests: 1, headRequests: [], errors: [] });
+      // Only now does the seed build show these links: axe checks them here (names, contrast of the note), in both schemes.
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        const { violations } = await new AxeBuilder({ page }).include('pdf-link').analyze();
+        expect(
+          violations.map((violation) => violation.id),
+          `${path} ${colorScheme}`,
+        ).toEqual([]);
+      }
+      // The link leads to the PDF itself.
+      const response = await page.request.get(new URL((await plain.getAttribute('href'))!, server.url).href);
+      expect(response.headers()['content-type']).toBe('application/pdf');
+    }
+    // The runbook's named destination exists in every PDF, so its links open the book at that page.
+    for (const env of [undefined, ...environments.map(([id]) => id)]) {
+      expect(execFileSync('pdfinfo', ['-dests', pdfPath(env)], { encoding: 'utf8' })).toMatch(/^\s*\d+ \[[^\]]*\] "rb-architect-api--api-down"$/m);
+    }
   } finally {
     await server.close();
   }
+});
+
+test('a later run keeps what pdfs.json listed that is still there, and drops what is gone', async () => {
+  test.setTimeout(180_000);
+  const before = JSON.parse(readFileSync(join(site, 'pdfs.json'), 'utf8'));
+  const entry = (manifest: { pdfs: { file: string; printed: string }[] }, file: string) => manifest.pdfs.find((pdf) => pdf.file === file);
+  rmSync(pdfPath('staging'));
+  await run('npm', ['run', '--silent', 'pdf', '--', '--env', 'production'], { env: { ...process.env, RUNBOOKS_OUT_DIR: site } });
+  const after = JSON.parse(readFileSync(join(site, 'pdfs.json'), 'utf8'));
+  const expected = ['runbooks.pdf', ...Object.keys(content.environments ?? {}).flatMap((id) => (id === 'staging' ? [] : [`runbooks-${id}.pdf`]))];
+  expect(after.pdfs.map((pdf: { file: string }) => pdf.file)).toEqual(expected);
+  // The whole book was not printed again: its entry is the one of the first run; production's is new.
+  expect(entry(after, 'runbooks.pdf')).toEqual(entry(before, 'runbooks.pdf'));
+  expect(Date.parse(entry(after, 'runbooks-production.pdf')!.printed)).toBeGreaterThan(Date.parse(entry(before, 'runbooks-production.pdf')!.printed));
+  expect(entry(after, 'runbooks-production.pdf')).toMatchObject({ bytes: statSync(pdfPath('production')).size });
 });
 
 test('the book is one document: ids unique, every #link lands, one section per page, placeholders as {{name}}', async ({ page }) => {
@@ -264,14 +374,16 @@ test.describe('fails clearly', () => {
     });
   });
 
-  test('without Chromium, leaving the existing PDF as it was', async () => {
+  test('without Chromium, leaving the existing PDF and pdfs.json as they were', async () => {
     writeFileSync(join(work, 'before.pdf'), readFileSync(pdfPath()));
+    const manifest = readFileSync(join(site, 'pdfs.json'), 'utf8');
     const result = await pdf({ RUNBOOKS_OUT_DIR: site, CHROMIUM_PATH: join(work, 'no-chromium') });
     expect(result).toEqual({
       code: 1,
       stderr: `pdf: Chromium not found at ${join(work, 'no-chromium')}: install it (apt-get install chromium) or point CHROMIUM_PATH at it\n`,
     });
     expect(readFileSync(pdfPath()).equals(readFileSync(join(work, 'before.pdf')))).toBe(true);
+    expect(readFileSync(join(site, 'pdfs.json'), 'utf8')).toBe(manifest);
   });
 
   test('for an environment the build does not have', async () => {
@@ -282,4 +394,37 @@ test.describe('fails clearly', () => {
     expect(message).toBe(`pdf: unknown environment "prod": expected one of ${Object.keys(content.environments!).join(', ')}, all`);
     expect(usage).toMatch(/^usage: npm run pdf /);
   });
+});
+
+test.describe('the printer reads only the book', () => {
+  /** A copy of the seed build whose api-down page carries `html` in its body, which the book copies. */
+  const siteWith = (name: string, html: string) => {
+    const copy = join(work, name);
+    cpSync(build(), copy, { recursive: true });
+    const file = join(copy, 'runbooks/architect-api/api-down/index.html');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(PAGE_BODY_START, `${PAGE_BODY_START}${html}`));
+    return copy;
+  };
+
+  test('an image from another host loads nothing and the book still prints', async () => {
+    // The book's Content-Security-Policy stops it before the request; the printer's own guard is the next line.
+    const copy = siteWith('external', '<img src="http://198.51.100.7/tracker.png" alt="">');
+    const { status, stderr } = await runCli('pdf', [], { env: { RUNBOOKS_OUT_DIR: copy } });
+    expect(status, stderr).toBe(0);
+    expect(stderr).not.toContain('198.51.100.7');
+    expect(execFileSync('pdfinfo', [join(copy, 'runbooks.pdf')], { encoding: 'utf8' })).toMatch(/^Pages:\s+\d+/m);
+  });
+
+  for (const [where, target, shown] of [
+    ['another host', 'https://example.invalid/', 'https://example.invalid/'],
+    ['another page of the site', '/alerts/', 'http://127.0.0.1:\\d+/alerts/'],
+  ]) {
+    test(`a book that redirects to ${where} fails at once, naming where it went, and writes no PDF`, async () => {
+      const copy = siteWith(`redirect-${target.length}`, `<meta http-equiv="refresh" content="0;url=${target}">`);
+      const { status, stderr } = await runCli('pdf', [], { env: { RUNBOOKS_OUT_DIR: copy } });
+      expect(status).toBe(1);
+      expect(stderr).toMatch(new RegExp(`^pdf: the book at http://127\\.0\\.0\\.1:\\d+/book/ navigated away \\(to ${shown}\\): a runbook holds a redirect`));
+      expect(readdirSync(copy).filter((name) => name.endsWith('.pdf'))).toEqual([]);
+    });
+  }
 });
