@@ -29,10 +29,11 @@ export default defineConfig({
   markdown: {
     processor: satteri({ hastPlugins: [hastTaskListLabels, hastRunbookLinks({ base: normalizeBase(base), runbooksRoot: `${CONTENT_ROOT}/runbooks` })] }),
     shikiConfig: {
-      // The "default" GitHub themes: their comment colours keep 4.5:1 contrast on the block backgrounds. The
-      // command-block transformer turns their colour pairs into classes (TOKEN_CLASSES, coloured in global.css).
-      themes: { light: 'github-light-default', dark: 'github-dark-default' },
-      defaultColor: 'light',
+      // One theme: Shiki tokenises every block once per theme, and a dark theme's pass would only repeat the light
+      // one's rules. The command-block transformer turns each token's colour into its rule's class (TOKEN_CLASSES),
+      // which global.css colours with the rule's colour here and, in dark mode, in github-dark-default. The "default"
+      // GitHub themes: their comment colours keep 4.5:1 contrast on the block backgrounds.
+      theme: 'github-light-default',
       transformers: [shikiCommandBlocks()],
     },
   },

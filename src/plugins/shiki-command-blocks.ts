@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import type { DecorationItem, ShikiTransformer } from 'shiki';
+import { type DecorationItem, getTokenStyleObject, type ShikiTransformer } from 'shiki';
 import { type CodeMeta, parseCodeMeta } from '../lib/commands/code-meta.ts';
 import { CONSOLE_LANGUAGES, classifyConsoleLines } from '../lib/commands/console-session.ts';
 import { destructiveReasons } from '../lib/commands/destructive-rules.ts';
@@ -33,8 +33,8 @@ interface BlockState {
  * Code, the text to copy cannot be fixed at build time: placeholders are filled in the browser, from the
  * environment and the reader's inputs.
  *
- * Token colours are classes, not the `style="color:#0A3069;--shiki-dark:#A5D6FF"` Shiki writes on every token
- * and on the `<pre>`: `<span class="t-st">` (see colourClasses; the colours are in src/styles/global.css).
+ * Token colours are classes, not the `style="color:#0A3069"` Shiki writes on every token and on the `<pre>`:
+ * `<span class="t-st">`, which global.css colours in light and in dark mode (see colourClass).
  */
 export function shikiCommandBlocks(): ShikiTransformer {
   return {
@@ -72,22 +72,23 @@ export function shikiCommandBlocks(): ShikiTransformer {
       return code;
     },
     span(node, _line, _col, _lineElement, token) {
-      const classes = token.htmlStyle && colourClasses(token.htmlStyle);
-      if (!classes) return;
+      // With one theme Shiki sets no `htmlStyle`: it writes the style of the token's colour and font style, as here.
+      const colour = colourClass(token.htmlStyle ?? getTokenStyleObject(token));
+      if (!colour) return;
       delete node.properties['style'];
-      this.addClassToHast(node, classes);
+      this.addClassToHast(node, colour);
     },
     line(node, line) {
       if (state(this.meta).block?.outputLines.has(line)) this.addClassToHast(node, 'output');
     },
     pre(node) {
-      // `background-color:#ffffff;--shiki-dark-bg:#0d1117;color:#1f2328;--shiki-dark:#e6edf3` and Astro's
-      // `overflow-x: auto`: the block's stylesheet sets the same background (var(--code-bg)) and overflow.
-      const { 'background-color': _bg, '--shiki-dark-bg': _darkBg, 'overflow-x': overflow, ...colours } = parseStyle(node.properties['style']) ?? {};
-      const classes = (overflow === undefined || overflow === 'auto') && colourClasses(colours);
-      if (!classes) return;
+      // `background-color:#ffffff;color:#1f2328` and Astro's `overflow-x: auto`: the block's stylesheet sets the
+      // same background (var(--code-bg)) and overflow.
+      const { 'background-color': _bg, 'overflow-x': overflow, ...rest } = parseStyle(node.properties['style']) ?? {};
+      const colour = (overflow === undefined || overflow === 'auto') && colourClass(rest);
+      if (!colour) return;
       delete node.properties['style'];
-      this.addClassToHast(node, classes);
+      this.addClassToHast(node, colour);
     },
     root(root) {
       const block = state(this.meta).block;
@@ -135,12 +136,13 @@ export function shikiCommandBlocks(): ShikiTransformer {
 }
 
 /**
- * The colours of the themes in astro.config.mjs (`github-light-default`, `github-dark-default`) by rule, as
+ * The colours of github-light-default (the theme in astro.config.mjs) and of github-dark-default by rule, as
  * [name, light, dark]. The two themes have the same rules in the same order, so these pairs are the rules'
- * foreground colours side by side plus the editor's foreground (tests/unit/plugins checks this list against the
- * themes, and global.css against it).
+ * foreground colours side by side plus the editor's foreground, and no two rules share a light colour: a token's
+ * light colour names its rule, and so its dark colour (tests/unit/plugins checks this list against the themes, and
+ * global.css against it).
  */
-const THEME_COLOURS: readonly (readonly [name: string, light: string, dark: string])[] = [
+export const THEME_COLOURS: readonly (readonly [name: string, light: string, dark: string])[] = [
   ['fg', '#1f2328', '#e6edf3'], // the editor foreground, variable.other, meta.block…
   ['cm', '#6e7781', '#8b949e'], // comment
   ['kw', '#cf222e', '#ff7b72'], // keyword, storage
@@ -155,30 +157,30 @@ const THEME_COLOURS: readonly (readonly [name: string, light: string, dark: stri
   ['ig', '#eaeef2', '#161b22'], // markup.ignored
 ];
 
-/** `light dark` → the class of that rule's colours: `t-st` is #0a3069 in light and #a5d6ff in dark (global.css). */
-export const TOKEN_CLASSES: ReadonlyMap<string, string> = new Map(THEME_COLOURS.map(([name, light, dark]) => [`${light} ${dark}`, `t-${name}`]));
-/** A light colour's `t-` class, and a dark colour's `d-` class (global.css: in dark mode, `d-` wins over `t-`). */
-const LIGHT_CLASSES = new Map(THEME_COLOURS.map(([name, light]) => [light, `t-${name}`]));
-const DARK_CLASSES = new Map(THEME_COLOURS.toReversed().map(([name, , dark]) => [dark, `d-${name}`]));
+/** A light colour → the class of its rule: `t-st` is #0a3069 in light and #a5d6ff in dark (global.css). */
+export const TOKEN_CLASSES: ReadonlyMap<string, string> = new Map(THEME_COLOURS.map(([name, light]) => [light, `t-${name}`]));
+
+/** What a bold, italic or struck-through rule adds to a token's colour (`color:#1F2328;font-weight:bold`). */
+const FONT_PROPERTIES = new Set(['font-style', 'font-weight', 'text-decoration']);
 
 /**
- * A style's colour classes, when the style is just a light and a dark colour of the themes: the rule's `t-` class,
- * or, for a token whose two colours come from different rules, the light colour's `t-` class and the dark one's
- * `d-` class. (Shiki tokenises the code once per theme, merges neighbours of one colour, then splits where either
- * theme changes colour: in `now() -`, `()` can be light keyword and dark plain text.) With `defaultColor: 'light'`,
- * a bold or italic rule's font style is written only as `--shiki-light-font-weight`-like variables, which no
- * stylesheet reads; they go with the style (the page looks the same). Any other style is kept as it is (another
- * theme, a Shiki upgrade): global.css still colours it in dark mode, just with heavier HTML.
+ * The class of a style that is just one of the theme's colours: its rule's `t-` class, which global.css colours with
+ * that rule's light colour, and in dark mode with the same rule's dark colour. Shiki highlights with the light theme
+ * only: it tokenises the code once per theme, and a dark pass cost 1 s of 2.6 s for 1400 blocks, for colours that
+ * only repeated the light rules'. The exception was the rare token whose two colours came from different rules (seen
+ * in a build: the tail of an SQL line in the keyword's light colour and plain in dark, most likely a pass cut short
+ * by Shiki's per-line `tokenizeTimeLimit`): it had both rules' classes, and now shows its light rule's colours in
+ * both modes.
+ * A bold, italic or struck-through rule's font style goes with the style: with two themes Shiki wrote it only as
+ * `--shiki-light-font-weight`-like variables, which no stylesheet reads, so the page never showed it. With one theme
+ * it writes `font-weight:bold` itself; dropping it keeps the page as it was (a Markdown `# heading` in a block stays
+ * regular weight, in its rule's colour). Any other style (another theme, a Shiki upgrade, ANSI colours) is kept as
+ * it is; global.css gives it the block's text colour in dark mode, its colour being meant for a light background.
  */
-function colourClasses(style: Readonly<Record<string, string>>): string[] | undefined {
-  const { color, '--shiki-dark': dark, ...rest } = style;
-  if (!color || !dark) return undefined;
-  if (Object.keys(rest).some((key) => !/^--shiki-(?:light|dark)-(?:font-style|font-weight|text-decoration)$/.test(key))) return undefined;
-  const [light, darkColour] = [color.toLowerCase(), dark.toLowerCase()];
-  const both = TOKEN_CLASSES.get(`${light} ${darkColour}`);
-  if (both) return [both];
-  const [lightClass, darkClass] = [LIGHT_CLASSES.get(light), DARK_CLASSES.get(darkColour)];
-  return lightClass && darkClass ? [lightClass, darkClass] : undefined;
+function colourClass(style: Readonly<Record<string, string>>): string | undefined {
+  const { color, ...rest } = style;
+  if (!color || Object.keys(rest).some((key) => !FONT_PROPERTIES.has(key))) return undefined;
+  return TOKEN_CLASSES.get(color.toLowerCase());
 }
 
 /** `a:b; c: d;` (the `<pre>`'s style, with what Astro appends) as `{ a: 'b', c: 'd' }`; undefined if not a string. */

@@ -2,21 +2,23 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import type { Element } from 'hast';
-import { bundledThemes, codeToHtml, type ShikiTransformer, type ThemeRegistrationRaw } from 'shiki';
-import { shikiCommandBlocks, TOKEN_CLASSES } from '../../../src/plugins/shiki-command-blocks.ts';
+import { type BundledTheme, bundledThemes, codeToHtml, type ShikiTransformer, type ThemeRegistrationRaw } from 'shiki';
+import config from '../../../astro.config.mjs';
+import { shikiCommandBlocks, THEME_COLOURS, TOKEN_CLASSES } from '../../../src/plugins/shiki-command-blocks.ts';
 import { classList, parseHtml, selectAll, selectOne, textOf } from '../../helpers/hast.ts';
 
 /**
- * The command-block transformer through Shiki itself, with the themes and default colour of astro.config.mjs:
- * what its doc comment promises, read back from the HTML Shiki writes.
+ * The command-block transformer through Shiki itself, with the theme of astro.config.mjs: what its doc comment
+ * promises, read back from the HTML Shiki writes.
  */
-const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
+const SITE_THEME = config.markdown?.shikiConfig?.theme as BundledTheme;
+/** Where THEME_COLOURS' dark colours come from: the site no longer highlights with it, global.css repeats it. */
+const DARK_THEME = 'github-dark-default';
 
-async function highlight(code: string, lang: string, meta = '', themes: { light: string; dark: string } = THEMES, before: ShikiTransformer[] = []) {
+async function highlight(code: string, lang: string, meta = '', theme: BundledTheme = SITE_THEME, before: ShikiTransformer[] = []) {
   const html = await codeToHtml(code, {
     lang,
-    themes,
-    defaultColor: 'light',
+    theme,
     transformers: [...before, shikiCommandBlocks()],
     // What Astro's Markdown pipeline hands Shiki: the words after the fence's language.
     meta: { __raw: meta },
@@ -29,13 +31,23 @@ async function highlight(code: string, lang: string, meta = '', themes: { light:
 const lineTexts = (figure: Element) => selectAll(figure, 'span.line').map((line) => textOf(line));
 
 describe('shikiCommandBlocks', () => {
+  test('the site highlights with one theme, github-light-default, and this transformer', () => {
+    const shikiConfig = config.markdown?.shikiConfig;
+    assert.equal(shikiConfig?.theme, 'github-light-default');
+    assert.equal(shikiConfig?.themes, undefined, 'a second theme doubles the tokenising; global.css has the dark colours');
+    assert.deepEqual(
+      shikiConfig?.transformers?.map((transformer) => transformer.name),
+      ['runbooks:command-blocks'],
+    );
+  });
+
   test('a block is a figure whose caption holds the language and a Copy button, around the highlighted pre', async () => {
     const { root, figure } = await highlight('kubectl get pods\nkubectl get nodes', 'bash');
     assert.equal(root.children.length, 1, 'the figure replaces the pre');
     assert.equal(figure.properties['dataLanguage'], 'bash');
     const [caption, pre, ...rest] = figure.children.filter((child): child is Element => child.type === 'element');
     assert.deepEqual([caption?.tagName, pre?.tagName, rest.length], ['figcaption', 'pre', 0]);
-    assert.deepEqual(classList(pre!).slice(0, 2), ['shiki', 'shiki-themes']);
+    assert.equal(classList(pre!)[0], 'shiki');
     assert.equal(textOf(selectOne(caption!, 'span.language')), 'bash');
     const button = selectOne(caption!, 'button.copy-button');
     assert.equal(button.properties['type'], 'button');
@@ -169,7 +181,7 @@ describe('shikiCommandBlocks', () => {
     const { html, figure } = await highlight('# {{title}}\nkubectl -n {{namespace}} get pods # list them\necho "$HOME" 42', 'bash');
     assert.doesNotMatch(html, /style=/);
     const pre = selectOne(figure, 'pre');
-    assert.deepEqual(classList(pre), ['shiki', 'shiki-themes', 'github-light-default', 'github-dark-default', 't-fg']);
+    assert.deepEqual(classList(pre), ['shiki', 'github-light-default', 't-fg']);
     const classes = new Set(TOKEN_CLASSES.values());
     const tokens = selectAll(figure, 'span.line').flatMap((line) =>
       selectAll(line, 'span').filter((span) => span !== line && !classList(span).some((c) => c === 'ph' || c === 'prompt')),
@@ -184,20 +196,74 @@ describe('shikiCommandBlocks', () => {
     assert.ok(new Set(tokens.flatMap((token) => classList(token))).size >= 3);
   });
 
-  test('a bold token (a Markdown heading) is a colour class too: its font-weight variables were never read by a stylesheet', async () => {
-    const { html } = await highlight('# Restart the pods\n**now**', 'md');
+  test('a bold, italic or struck-through token is its colour class alone: with two themes its font style was never shown', async () => {
+    const { html } = await highlight('# Restart the pods\n**now** _then_ ~~never~~', 'md');
     assert.doesNotMatch(html, /style=/);
     assert.match(html, /<span class="t-cn"># Restart the pods<\/span>/);
+    assert.match(html, /<span class="t-fg">\*\*now\*\*<\/span>/);
   });
 
-  test("a colour pair without a class keeps Shiki's inline style (light colour and --shiki-dark)", async () => {
-    const { html } = await highlight('echo hi # there', 'bash', '', { light: 'min-light', dark: 'nord' });
-    assert.match(html, /<span style="color:#[0-9A-Fa-f]{6,8};--shiki-dark:#[0-9A-Fa-f]{6,8}">/);
-    assert.doesNotMatch(html, /class="t-/);
+  test("a colour without a class keeps Shiki's inline style, on the tokens and the pre", async () => {
+    const { html, figure } = await highlight('echo hi # there', 'bash', '', 'min-light');
+    assert.match(html, /<span style="color:#[0-9A-Fa-f]{6,8}">/);
+    assert.match(String(selectOne(figure, 'pre').properties['style']), /^background-color:#[0-9a-f]{6};color:#[0-9a-f]{6,8}$/);
+    assert.doesNotMatch(html, /class="[^"]*\bt-/);
   });
 
-  test('TOKEN_CLASSES has a class for every colour pair the two themes can give a token', async () => {
-    const [light, dark] = await Promise.all([bundledThemes[THEMES.light](), bundledThemes[THEMES.dark]()]).then((themes) =>
+  test('a style with more than a colour and a font style is kept as it is, even with a known colour', async () => {
+    const styles = [{ color: '#CF222E', 'background-color': '#FFEBE9' }, { color: '#CF222E', '--shiki-dark': '#FF7B72' }, { color: '#123456' }, {}];
+    const unusual: ShikiTransformer = {
+      tokens(lines) {
+        styles.forEach((style, index) => {
+          lines[0]![index]!.htmlStyle = style;
+        });
+      },
+    };
+    const { figure } = await highlight('SELECT now() AS lag;', 'sql', '', SITE_THEME, [unusual]);
+    const tokens = selectAll(selectOne(figure, 'span.line'), 'span').slice(1);
+    assert.deepEqual(
+      tokens.slice(0, styles.length).map((token) => [token.properties['style'], classList(token)]),
+      [
+        ['color:#CF222E;background-color:#FFEBE9', []],
+        ['color:#CF222E;--shiki-dark:#FF7B72', []],
+        ['color:#123456', []],
+        [undefined, []],
+      ],
+    );
+    assert.deepEqual(classList(tokens[styles.length]!), ['t-fg'], 'the tokens after them are classes');
+  });
+
+  test('each token shows the colours the two themes gave it: its class is the pair of its light colour', async () => {
+    const samples = [
+      ['# {{title}}\nkubectl -n {{namespace}} get pods -o wide | grep -v Running # list them\necho "$HOME" 42 && exit 1', 'bash'],
+      ["SELECT pid, now() - query_start AS duration, query\nFROM pg_stat_activity\nWHERE state = 'active';", 'sql'],
+      ['replicas: 3 # more\nimage: "ghcr.io/acme/api:1.2"\nenabled: true', 'yaml'],
+      ['# Restart\n**now** `kubectl` [docs](https://example.com)\n- [ ] done', 'md'],
+      ['export async function main(): Promise<void> {\n  const n = 1 + Number("2"); // sum\n  await fetch("/x/" + n);\n}', 'ts'],
+      ['{"a": [1, true, null], "b": "c"}', 'json'],
+    ] as const;
+    const pairOfClass = new Map(THEME_COLOURS.map(([name, light, dark]) => [`t-${name}`, `${light} ${dark}`]));
+    const pairOfStyle = (style: string) => {
+      const { color, '--shiki-dark': dark } = Object.fromEntries(style.split(';').map((declaration) => declaration.split(':')));
+      return `${color} ${dark}`.toLowerCase();
+    };
+    for (const [code, lang] of samples) {
+      const twoThemes = parseHtml(await codeToHtml(code, { lang, themes: { light: SITE_THEME, dark: DARK_THEME }, defaultColor: 'light' }));
+      const before = characterColours(selectOne(twoThemes, 'code'), (span) =>
+        typeof span.properties['style'] === 'string' ? pairOfStyle(span.properties['style']) : undefined,
+      );
+      const now = characterColours(selectOne((await highlight(code, lang)).figure, 'code'), (span) =>
+        classList(span)
+          .map((name) => pairOfClass.get(name))
+          .find(Boolean),
+      );
+      assert.ok(before.length > 10 && new Set(before).size > 2, lang);
+      assert.deepEqual(now, before, lang);
+    }
+  });
+
+  test("THEME_COLOURS pairs each colour of the theme with its rule's colour in github-dark-default; TOKEN_CLASSES names them", async () => {
+    const [light, dark] = await Promise.all([bundledThemes[SITE_THEME](), bundledThemes[DARK_THEME]()]).then((themes) =>
       themes.map((theme) => theme.default as ThemeRegistrationRaw),
     );
     const lightRules = light!.tokenColors ?? [];
@@ -211,10 +277,19 @@ describe('shikiCommandBlocks', () => {
     lightRules.forEach((rule, index) => {
       if (rule.settings.foreground) pairs.add(`${rule.settings.foreground} ${darkRules[index]!.settings.foreground}`);
     });
-    assert.deepEqual([...pairs].map((pair) => pair.toLowerCase()).sort(), [...TOKEN_CLASSES.keys()].sort());
+    assert.deepEqual(
+      [...pairs].map((pair) => pair.toLowerCase()).sort(),
+      THEME_COLOURS.map(([, lightColour, darkColour]) => `${lightColour} ${darkColour}`).sort(),
+    );
+    // A token has only its light colour now: each must name one rule, and so one dark colour.
+    assert.equal(new Set(THEME_COLOURS.map(([, lightColour]) => lightColour)).size, THEME_COLOURS.length, 'two rules share a light colour');
+    assert.deepEqual(
+      [...TOKEN_CLASSES],
+      THEME_COLOURS.map(([name, lightColour]) => [lightColour, `t-${name}`]),
+    );
   });
 
-  test('global.css colours each class with its pair: the light colour, and the dark one under prefers-color-scheme: dark', () => {
+  test('global.css colours each t- class with its light colour, and its dark one under prefers-color-scheme: dark', () => {
     const css = readFileSync(new URL('../../../src/styles/global.css', import.meta.url), 'utf8');
     const darkBlock = css.indexOf('@media (prefers-color-scheme: dark) {\n  .t-');
     assert.ok(darkBlock > 0, 'the dark block of the token classes');
@@ -222,31 +297,41 @@ describe('shikiCommandBlocks', () => {
       kind: `${rule[1]}${rule.index > darkBlock ? ' dark' : ''}`,
       name: rule[2]!,
       colour: rule[3]!,
-      index: rule.index,
     }));
-    const colours = (kind: string) => new Map(rules.filter((rule) => rule.kind === kind).map((rule) => [rule.name, rule.colour]));
-    const [light, dark, darkOverride] = [colours('t'), colours('t dark'), colours('d dark')];
-    assert.equal(rules.length, TOKEN_CLASSES.size * 3, 't- light, t- dark and d- dark: one rule each per class, nothing else');
-    assert.deepEqual([...light.keys()].map((name) => [`${light.get(name)} ${dark.get(name)}`, `t-${name}`]).sort(), [...TOKEN_CLASSES].sort());
-    assert.deepEqual(darkOverride, dark, "each d- class is its t- class's dark colour");
-    // d- must win over t- in dark mode: same specificity, so it has to come later.
-    const lastDarkT = Math.max(...rules.filter((rule) => rule.kind === 't dark').map((rule) => rule.index));
-    assert.ok(rules.filter((rule) => rule.kind === 'd dark').every((rule) => rule.index > lastDarkT));
+    const colours = (kind: string) => rules.filter((rule) => rule.kind === kind).map((rule) => [rule.name, rule.colour]);
+    assert.equal(rules.length, THEME_COLOURS.length * 2, 't- light and t- dark: one rule each per class, nothing else (no d- classes)');
+    assert.deepEqual(
+      colours('t'),
+      THEME_COLOURS.map(([name, light]) => [name, light]),
+    );
+    assert.deepEqual(
+      colours('t dark'),
+      THEME_COLOURS.map(([name, , dark]) => [name, dark]),
+    );
   });
 
-  test('a token whose light and dark colours come from different rules gets both classes: t- for light, d- for dark', async () => {
-    // Seen in a build: the SQL `now() - x AS lag;` came out with its plain text in the keyword's light colour and the
-    // plain dark one. Shiki tokenises once per theme and splits where either changes colour, so any light colour
-    // can meet any dark one; here a transformer before ours stands in for that.
+  test("a token whose light and dark colours came from different rules now has its light rule's class alone", async () => {
+    // Seen in a build with both themes: the SQL `now() - x AS lag;` came out with its plain text in the keyword's
+    // light colour and the plain dark one, so it had `t-kw d-fg`. With one theme there is only the light colour:
+    // here a transformer before ours gives a token the keyword's, as that cut-short pass did.
     const mixed: ShikiTransformer = {
       tokens(lines) {
-        lines[0]![1]!.htmlStyle = { color: '#CF222E', '--shiki-dark': '#E6EDF3' };
+        lines[0]![1]!.htmlStyle = { color: '#CF222E' };
       },
     };
-    const { html, figure } = await highlight('SELECT now() AS lag;', 'sql', '', THEMES, [mixed]);
+    const { html, figure } = await highlight('SELECT now() AS lag;', 'sql', '', SITE_THEME, [mixed]);
     assert.doesNotMatch(html, /style=/);
+    assert.doesNotMatch(html, /class="[^"]*\bd-/);
     const tokens = selectAll(selectOne(figure, 'span.line'), 'span').slice(1);
-    assert.deepEqual(classList(tokens[0]!), ['t-kw']);
-    assert.deepEqual(classList(tokens[1]!), ['t-kw', 'd-fg']);
+    assert.equal(textOf(tokens[1]!), ' now');
+    assert.deepEqual(classList(tokens[1]!), ['t-kw']);
   });
 });
+
+/** The colour `colourOf` reads on the innermost element around each visible character under `node`, in order. */
+function characterColours(node: Element, colourOf: (element: Element) => string | undefined, inherited = ''): string[] {
+  return node.children.flatMap((child) => {
+    if (child.type === 'text') return [...child.value].filter((character) => /\S/.test(character)).map(() => inherited);
+    return child.type === 'element' ? characterColours(child, colourOf, colourOf(child) ?? inherited) : [];
+  });
+}
