@@ -1,6 +1,7 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { type AlertEntry, alertSource, buildAlertIndex } from '../lib/alerts/alert-index.ts';
 import { severityLevel } from '../lib/content/lookups.ts';
+import type { PageFacts } from '../lib/content/page-facts.ts';
 import { sortPages } from '../lib/content/page-order.ts';
 import { reviewOverdue } from '../lib/content/review.ts';
 import type { Environments } from '../lib/content/schemas/environments.ts';
@@ -16,18 +17,8 @@ import { loadData } from '../node/load-data-file.ts';
 export type RunbookEntry = CollectionEntry<'runbooks'>;
 
 /** A page with what every listing shows already worked out. */
-export interface Page {
+export interface Page extends PageFacts {
   entry: RunbookEntry;
-  slug: string;
-  /** Path of the source file relative to the project, for messages and "Edit this page". */
-  file: string;
-  /** Response and resolve targets in minutes: the page's own, else its severity's. */
-  response: number | undefined;
-  resolve: number | undefined;
-  /** The team's name for the severity (`SEV-1`, `P0`), when it has one. */
-  severityLabel: string | undefined;
-  /** Last reviewed longer ago than the page's (or the site's) review period. */
-  reviewOverdue: boolean;
 }
 
 export interface Site {

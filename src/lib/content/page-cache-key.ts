@@ -1,3 +1,5 @@
+import type { PageFacts } from './page-facts.ts';
+
 /**
  * What a runbook page shows, as one string: Astro's incremental build (`experimental.incrementalBuild`) copies a
  * page from the previous build when its `cacheKey` is unchanged, so the key must change whenever anything the page
@@ -7,13 +9,7 @@
  * carries (environments and their values, severity levels, services, site.yaml, the header's service filter),
  * given here as one digest of them (`siteData`).
  */
-export interface CacheKeySource {
-  slug: string;
-  file: string;
-  response: number | undefined;
-  resolve: number | undefined;
-  severityLabel: string | undefined;
-  reviewOverdue: boolean;
+export interface CacheKeySource extends PageFacts {
   entry: { digest?: string | number | undefined; data: { title: string; summary: string } };
 }
 
