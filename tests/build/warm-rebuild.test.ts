@@ -110,6 +110,10 @@ describe('a warm rebuild', () => {
     );
   });
 
+  test('keeps the build before beside it, as it was, until the next build', () => {
+    assert.match(readFileSync(join(`${outDir}.previous`, 'runbooks/payments/api-down/index.html'), 'utf8'), /Payments API down/);
+  });
+
   test('puts the new page in the offline copy', () => {
     const page = offlineCopy()['runbooks/runbooks/payments/api-down/index.html'] ?? '';
     assert.match(page, /checkout shows a spinner/);
