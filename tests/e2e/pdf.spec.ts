@@ -418,7 +418,7 @@ test.describe('the printer reads only the book', () => {
   for (const [where, target, shown] of [
     ['another host', 'https://example.invalid/', 'https://example.invalid/'],
     ['another page of the site', '/alerts/', 'http://127.0.0.1:\\d+/alerts/'],
-  ]) {
+  ] as const) {
     test(`a book that redirects to ${where} fails at once, naming where it went, and writes no PDF`, async () => {
       const copy = siteWith(`redirect-${target.length}`, `<meta http-equiv="refresh" content="0;url=${target}">`);
       const { status, stderr } = await runCli('pdf', [], { env: { RUNBOOKS_OUT_DIR: copy } });
