@@ -1,6 +1,6 @@
 /**
- * `npm run build`: checks the content, then runs `astro build` into a fresh folder beside the output, swapped in
- * only when the build succeeds, so bad content never leaves a half-built site in place of the last good one (the
+ * `npm run build`: checks the content while `astro build` writes into a fresh folder beside the output, swapped in
+ * only when both succeed, so bad content never leaves a half-built site in place of the last good one (the
  * static host, the PDF command and the offline copy keep serving the previous build). Arguments are passed on to
  * `astro build`.
  *
