@@ -3,13 +3,14 @@ import type { AstroIntegration } from 'astro';
 import { buildDate } from '../lib/book/build-info.ts';
 import { normalizeBase } from '../lib/web/urls.ts';
 import { writeAlertPages } from './write-alert-pages.ts';
-import { writeOfflineCopy } from './write-offline-copy.ts';
+import { writeOfflineCopyInWorker } from './write-offline-copy.ts';
 import { writeSearchIndex } from './write-search-index.ts';
 
 /**
  * What the written site still needs: the alert redirect pages, then the search index and the offline copy. The
  * alert pages come first because the offline copy must contain them; pagefind indexes only runbook pages either
- * way. The index and the copy are independent, and pagefind indexes in its own process, so both run at once.
+ * way. The index and the copy are independent: pagefind indexes in its own process, the copy is made in a worker
+ * thread with a heap of its own, and both run at once.
  */
 export function postBuild(): AstroIntegration {
   let base = '/';
@@ -26,7 +27,10 @@ export function postBuild(): AstroIntegration {
         const started = performance.now();
         const alertPages = writeAlertPages(site, { base, site: siteUrl });
         const alertsWritten = performance.now();
-        const [indexed, archived] = await Promise.all([writeSearchIndex(site), writeOfflineCopy(site, base, { date: buildDate(process.env, new Date()) })]);
+        const [indexed, archived] = await Promise.all([
+          writeSearchIndex(site),
+          writeOfflineCopyInWorker(site, base, { date: buildDate(process.env, new Date()) }),
+        ]);
         logger.info(
           `wrote ${alertPages} alert pages in ${Math.round(alertsWritten - started)} ms; indexed ${indexed} pages for search; wrote runbooks-offline.zip (${archived} files) in ${Math.round(performance.now() - started)} ms`,
         );

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { rolldown } from 'rolldown';
 import { zipArchive } from '../lib/offline/archive.ts';
 import { moduleScripts, rewriteForOffline } from '../lib/offline/rewrite-html.ts';
@@ -45,6 +46,23 @@ export async function writeOfflineCopy(site: string, base: string, options: { da
   writeFileSync(`${target}.tmp`, zipArchive(archive, options.date));
   renameSync(`${target}.tmp`, target);
   return files.length;
+}
+
+/**
+ * writeOfflineCopy in a worker thread, which has a V8 heap of its own: after rendering thousands of pages, Astro's
+ * heap is gigabytes, and the copy's hundreds of megabytes of buffers made every garbage collection walk it.
+ */
+export function writeOfflineCopyInWorker(site: string, base: string, options: { date: Date }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./offline-copy-worker.ts', import.meta.url), {
+      workerData: { site, base, date: options.date.toISOString() },
+    });
+    worker.once('message', (files: number) => resolve(files));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the offline copy's worker stopped with exit code ${code}`));
+    });
+  });
 }
 
 /** One classic (IIFE) script running the given module files in order, dynamic imports inlined. */
