@@ -13,7 +13,7 @@
  */
 import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -177,15 +177,8 @@ async function printBook(browser: Browser, url: string, env: string | undefined,
       throw new Error(`filling in the page numbers moved ${moved.length} section(s), so the contents would be wrong:\n  ${moved.slice(0, 10).join('\n  ')}`);
     }
 
-    // Same folder, then rename: the old PDF stays whole until the new one is complete.
-    const temporary = join(resolve(file, '..'), `.${pdfFileName(env)}.${process.pid}.tmp`);
-    try {
-      await writeFile(temporary, pdf);
-      await rename(temporary, file);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    // The old PDF stays whole until the new one is complete.
+    writeFileAtomic(file, pdf);
     const { stdout } = await run('pdfinfo', [file]);
     return {
       file,

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { rolldown } from 'rolldown';
 import { zipArchive } from '../lib/offline/archive.ts';
 import { moduleScripts, rewriteForOffline } from '../lib/offline/rewrite-html.ts';
+import { writeFileAtomic } from '../node/write-file-atomic.ts';
 
 /**
  * What the copy leaves out: pagefind cannot run from file:// (the offline index replaces it); the printable
@@ -43,8 +44,7 @@ export async function writeOfflineCopy(site: string, base: string, options: { da
     archive[`runbooks/${file}`] = Buffer.from(rewriteForOffline(html, { file, base, scripts: classic }));
   }
   const target = join(site, 'runbooks-offline.zip');
-  writeFileSync(`${target}.tmp`, zipArchive(archive, options.date));
-  renameSync(`${target}.tmp`, target);
+  writeFileAtomic(target, zipArchive(archive, options.date));
   return files.length;
 }
 
