@@ -7,45 +7,31 @@
  *
  * Run after `npm run build`. Offline: the site is served from disk by a server of our own on 127.0.0.1. Knobs:
  * `RUNBOOKS_OUT_DIR` (the build, default `dist`), `CHROMIUM_PATH` (default `/usr/bin/chromium`); the base path is
- * read from the build (RUNBOOKS_BASE, when set, must agree with it). Needs poppler-utils (`pdfinfo`) to read page numbers back from the PDF.
+ * read from the build (RUNBOOKS_BASE, when set, must agree with it). Needs qpdf, which puts the book together
+ * from the parts Chromium prints (src/node/print-book.ts).
  * Exits 1 with a message when something is missing, 2 when the command line is wrong; a PDF is written to a
  * temporary file and renamed into place, so a failed run never leaves a half-written one.
  */
 import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, chromium } from '@playwright/test';
-import { pagesMoved, sectionPages } from '../lib/book/page-numbers.ts';
 import { mergePdfManifest } from '../lib/book/printed-books.ts';
 import { formatBytes, plural } from '../lib/format.ts';
-import { parseDestinations, parsePageCount } from '../lib/pdf/poppler-output.ts';
 import { emptyPdfManifest, PDF_MANIFEST_FILE, type PdfEntry, parsePdfManifest } from '../lib/web/pdf-manifest.ts';
 import { normalizeBase, pdfFileName } from '../lib/web/urls.ts';
 import { readBookSource } from '../node/book-source.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../node/chromium.ts';
-import { confinePage } from '../node/confined-page.ts';
+import { type BookDocuments, PAGES_PER_PART, printBook } from '../node/print-book.ts';
 import { serveStatic } from '../node/static-server.ts';
 import { writeFileAtomic } from '../node/write-file-atomic.ts';
 import { PDF_USAGE, parsePdfArgs, pdfTargets } from './pdf-options.ts';
 import { runCli } from './shared.ts';
 
 const run = promisify(execFile);
-
-const PDF_OPTIONS = {
-  format: 'A4',
-  printBackground: true,
-  // Chromium writes bookmarks (from the headings) only into a tagged PDF: `outline` needs `tagged`.
-  outline: true,
-  tagged: true,
-  // No header and footer templates: the running header and footer are page-margin boxes of the book's own CSS
-  // (src/pages/book.astro). Only a margin box can carry the section's title (a template knows the document's
-  // title only), page numbers sit on the same line with the same font, and a browser's own Print gets them too.
-  displayHeaderFooter: false,
-  margin: { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' },
-} as const;
 
 interface Written {
   file: string;
@@ -79,16 +65,19 @@ async function main(argv: string[]): Promise<void> {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install chromium) or point CHROMIUM_PATH at it`);
   }
   try {
-    await run('pdfinfo', ['-v']);
-  } catch (error) {
-    // Only a missing binary matters here: some poppler versions exit non-zero after printing their version for `-v`.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('pdfinfo not found: install poppler-utils (apt-get install poppler-utils); it reads the page numbers back from the PDF');
-    }
+    await run('qpdf', ['--version']);
+  } catch {
+    throw new Error('qpdf not found: install it (apt-get install qpdf); it puts the book together from the parts Chromium prints');
   }
 
   const started = performance.now();
-  const server = await serveStatic({ dir: outDir, base, documents: { 'book/': book.html } });
+  // The book as documents of its own, printed at once (src/node/print-book.ts), served from memory.
+  const parts = book.parts(PAGES_PER_PART);
+  const served: Record<string, string> = { 'book/front/': book.front };
+  parts.forEach((part, index) => {
+    served[`book/part-${index + 1}/`] = part.html;
+  });
+  const server = await serveStatic({ dir: outDir, base, documents: served });
   const scratch = await mkdtemp(join(tmpdir(), 'runbooks-pdf-'));
   let browser: Browser | undefined;
   try {
@@ -101,7 +90,12 @@ async function main(argv: string[]): Promise<void> {
     try {
       for (const target of targets) {
         const file = join(outDir, pdfFileName(target));
-        const result = await printBook(browser, `${server.url}book/${target === undefined ? '' : `?env=${target}`}`, target, file, scratch);
+        const query = target === undefined ? '' : `?env=${target}`;
+        const documents = {
+          front: `${server.url}book/front/${query}`,
+          parts: parts.map((part, index) => ({ url: `${server.url}book/part-${index + 1}/${query}`, pages: part.slugs })),
+        };
+        const result = await printTarget(browser, documents, target, file, scratch);
         written.push({
           file: pdfFileName(target),
           service: null,
@@ -129,74 +123,19 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-const BOOK_LOAD_TIMEOUT_MS = 10 * 60_000;
-
-/** Prints one book twice (the second time with page numbers) and moves it into place. */
-async function printBook(browser: Browser, url: string, env: string | undefined, file: string, scratch: string): Promise<Written> {
+/** Prints one book (in parts, src/node/print-book.ts) and moves it into place. */
+async function printTarget(browser: Browser, documents: BookDocuments, env: string | undefined, file: string, scratch: string): Promise<Written> {
   const started = performance.now();
-  // A fresh context per book: no environment choice stored by a previous one.
-  const context = await browser.newContext();
+  const work = await mkdtemp(join(scratch, 'book-'));
   try {
-    const page = await context.newPage();
-    const confinement = await confinePage(context, page, url);
-    // A book of thousands of runbooks is tens of megabytes of HTML: its load alone can take minutes on a busy machine.
-    // A book that leaves itself (a redirect in a runbook) fails at once instead.
-    const response = await Promise.race([page.goto(url, { waitUntil: 'load', timeout: BOOK_LOAD_TIMEOUT_MS }), confinement.leftTheBook]);
-    if (!response?.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}: is the build complete?`);
-    await Promise.race([
-      page
-        .locator('html[data-book-ready]')
-        .waitFor({ state: 'attached', timeout: BOOK_LOAD_TIMEOUT_MS })
-        .catch((error: unknown) => {
-          throw new Error(`the book's script did not finish at ${url} (no html[data-book-ready] after ${BOOK_LOAD_TIMEOUT_MS / 1000} s)`, { cause: error });
-        }),
-      confinement.leftTheBook,
-    ]);
-    for (const refused of new Set(confinement.refused))
-      console.error(`warning: the book asked for ${refused}; the printer reads only the book, so it was refused`);
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
-    const applied = await page.evaluate(() => document.documentElement.dataset.environment);
-    if (applied !== (env ?? '')) throw new Error(`the book at ${url} shows environment "${applied ?? ''}", not "${env ?? ''}"`);
-
-    const anchors = await page.evaluate(() => [
-      ...new Set([...document.querySelectorAll<HTMLElement>('[data-page-of]')].map((element) => element.dataset.pageOf!)),
-    ]);
-    const first = await pageNumbers(await page.pdf(PDF_OPTIONS), anchors, join(scratch, 'first.pdf'));
-    await page.evaluate((numbers) => {
-      for (const element of document.querySelectorAll<HTMLElement>('[data-page-of]')) element.textContent = String(numbers[element.dataset.pageOf!]);
-    }, first);
-    const pdf = await page.pdf(PDF_OPTIONS);
-    const second = await pageNumbers(pdf, anchors, join(scratch, 'second.pdf'));
-    // A redirect with a delay may fire while printing: what was printed would not be the book.
-    await Promise.race([confinement.leftTheBook, Promise.resolve()]);
-    confinement.release();
-    const moved = pagesMoved(first, second);
-    if (moved.length > 0) {
-      throw new Error(`filling in the page numbers moved ${moved.length} section(s), so the contents would be wrong:\n  ${moved.slice(0, 10).join('\n  ')}`);
-    }
-
+    const book = await printBook(browser, documents, env, work);
+    for (const refused of book.refused) console.error(`warning: the book asked for ${refused}; the printer reads only the book, so it was refused`);
     // The old PDF stays whole until the new one is complete.
-    writeFileAtomic(file, pdf);
-    const { stdout } = await run('pdfinfo', [file]);
-    return {
-      file,
-      pages: parsePageCount(stdout),
-      bytes: (await stat(file)).size,
-      seconds: (performance.now() - started) / 1000,
-      printed: new Date().toISOString(),
-    };
+    writeFileAtomic(file, book.pdf);
+    return { file, pages: book.pages, bytes: book.pdf.length, seconds: (performance.now() - started) / 1000, printed: new Date().toISOString() };
   } finally {
-    await context.close();
+    await rm(work, { recursive: true, force: true });
   }
-}
-
-/** On which page each anchor's section starts, read from the PDF's named destinations. */
-async function pageNumbers(pdf: Buffer, anchors: readonly string[], path: string): Promise<Record<string, number>> {
-  await writeFile(path, pdf);
-  const { stdout } = await run('pdfinfo', ['-dests', path], { maxBuffer: 64 * 1024 * 1024 });
-  return sectionPages(parseDestinations(stdout), anchors);
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
-import { bookBodySlot, PAGE_BODY_END, PAGE_BODY_START } from '../../src/lib/book/book-body.ts';
+import { BOOK_PAGE_START, BOOK_PAGES_END, bookBodySlot, FRONT_START, PAGE_BODY_END, PAGE_BODY_START } from '../../src/lib/book/book-body.ts';
 import { readBookSource } from '../../src/node/book-source.ts';
 
 /** A build folder with a book frame asking for `slugs`, and built pages for `built` of them. */
@@ -11,10 +11,10 @@ function build(slugs: string[], built: string[], t: { after(fn: () => void): voi
   const out = mkdtempSync(join(tmpdir(), 'book-source-'));
   t.after(() => rmSync(out, { recursive: true, force: true }));
   mkdirSync(join(out, 'book'));
-  const slots = slugs.map((slug) => `<section>${bookBodySlot(slug)}</section>`).join('');
+  const slots = slugs.map((slug) => `${BOOK_PAGE_START}<section>${bookBodySlot(slug)}</section>`).join('');
   writeFileSync(
     join(out, 'book', 'index.html'),
-    `<html data-base="/">${slots}<script type="application/json" id="book-environments">{"production":"Production"}</script></html>`,
+    `<html data-base="/"><main>${FRONT_START}<nav>contents</nav>${slots}${BOOK_PAGES_END}</main><script type="application/json" id="book-environments">{"production":"Production"}</script></html>`,
   );
   for (const slug of built) {
     mkdirSync(join(out, 'runbooks', slug), { recursive: true });
@@ -28,7 +28,27 @@ describe('the book npm run pdf prints', () => {
     const out = build(['db/cpu', 'db/disk'], ['db/cpu', 'db/disk'], t);
     const book = readBookSource(out);
     assert.deepEqual([book.base, book.environments], ['/', { production: 'Production' }]);
-    assert.match(book.html, /<section><p>db\/cpu<\/p><\/section><section><p>db\/disk<\/p><\/section>/);
+    assert.match(book.html, /<main><nav>contents<\/nav><section><p>db\/cpu<\/p><\/section><section><p>db\/disk<\/p><\/section><\/main>/);
+  });
+
+  test('in parts: the front matter alone, then runs of pages, each a whole document', (t) => {
+    const out = build(['db/cpu', 'db/disk', 'db/lag'], ['db/cpu', 'db/disk', 'db/lag'], t);
+    const book = readBookSource(out);
+    const script = '<script type="application/json" id="book-environments">{"production":"Production"}</script>';
+    assert.equal(book.front, `<html data-base="/"><main><nav>contents</nav></main>${script}</html>`);
+    assert.deepEqual(book.parts(2), [
+      {
+        html: `<html data-base="/"><main><section><p>db/cpu</p></section><section><p>db/disk</p></section></main>${script}</html>`,
+        slugs: ['db/cpu', 'db/disk'],
+      },
+      { html: `<html data-base="/"><main><section><p>db/lag</p></section></main>${script}</html>`, slugs: ['db/lag'] },
+    ]);
+  });
+
+  test('a frame without part markers says to rebuild', (t) => {
+    const out = build([], [], t);
+    writeFileSync(join(out, 'book', 'index.html'), '<html data-base="/"><script type="application/json" id="book-environments">{}</script></html>');
+    assert.throws(() => readBookSource(out), /book\/index\.html: the built book has no part markers \(an older build\?\): rebuild the site$/);
   });
 
   test('a page the frame lists but the build lacks is named, with what to do', (t) => {

@@ -45,9 +45,41 @@ export function pageBody(pageHtml: string): string | undefined {
 
 /**
  * The frame with every slot filled: each page's body made fit for the book (bookHtml: ids prefixed, links between
- * pages turned into links within the book). `bodyOf` gives a page's body by slug.
+ * pages turned into links within the book). `bodyOf` gives a page's body by slug. A part of the book (splitFrame)
+ * passes the whole book's `anchors`, so that its links to pages printed in other parts still point into the book.
  */
-export function fillBook(frame: string, base: string, bodyOf: (slug: string) => string): string {
-  const anchors = bookAnchors(bookSlots(frame));
+export function fillBook(frame: string, base: string, bodyOf: (slug: string) => string, anchors = bookAnchors(bookSlots(frame))): string {
   return frame.replace(FRAME_NOTE, '').replace(SLOT, (_slot, slug: string) => bookHtml(bodyOf(slug), { anchor: anchors.get(slug)!, anchors, base }));
+}
+
+/**
+ * Where the frame's front matter (cover, contents, alert index) starts, where each page's section starts, and
+ * where the pages end (src/pages/book.astro). They let `npm run pdf` print the book in parts: Chromium's cost of
+ * printing one document grows faster than the document (see src/node/print-book.ts).
+ */
+export const FRONT_START = '<!--runbooks:book-front-->';
+export const BOOK_PAGE_START = '<!--runbooks:book-page-->';
+export const BOOK_PAGES_END = '<!--/runbooks:book-pages-->';
+
+/** A book frame cut at its markers: `head + front + pages.join('') + tail` is the frame without them. */
+export interface FrameParts {
+  /** From the start of the document to the front matter: `<head>`, styles, the opening of `<main>`. */
+  head: string;
+  front: string;
+  /** Each page's section, in book order. */
+  pages: string[];
+  /** From the end of the pages to the end of the document: the closing of `<main>`, the scripts. */
+  tail: string;
+}
+
+/**
+ * Cuts a frame at its markers. Only the frame is cut, before any page's body is filled in: a runbook that writes
+ * a marker in its raw HTML cannot move a cut.
+ */
+export function splitFrame(frame: string): FrameParts {
+  const front = frame.indexOf(FRONT_START);
+  const end = frame.indexOf(BOOK_PAGES_END);
+  if (front === -1 || end === -1 || end < front) throw new Error('the built book has no part markers (an older build?): rebuild the site');
+  const [frontMatter = '', ...pages] = frame.slice(front + FRONT_START.length, end).split(BOOK_PAGE_START);
+  return { head: frame.slice(0, front), front: frontMatter, pages, tail: frame.slice(end + BOOK_PAGES_END.length) };
 }
