@@ -1,7 +1,9 @@
 /**
  * `npm run pdf [-- --env <environment>|all]`: prints the built book (`/book/`, see src/pages/book.astro, its pages'
- * bodies filled in from the built pages by src/node/book-source.ts) with Chromium to `dist/runbooks.pdf`, placeholders shown as `{{name}}`; `--env production` writes
- * `dist/runbooks-production.pdf` with production's values; `--env all` writes the default book and one per environment.
+ * bodies filled in from the built pages by src/node/book-source.ts) to `dist/runbooks.pdf`, placeholders shown as
+ * `{{name}}`; `--env production` writes `dist/runbooks-production.pdf` with production's values; `--env all` writes
+ * the default book and one per environment. Each book is printed in parts by Chromium and put together by qpdf
+ * (src/node/print-book.ts).
  * Then it writes `dist/pdfs.json` (lib/web/pdf-manifest.ts), the PDFs of this build that the pages link: those just
  * printed and those of earlier runs on the same build (lib/book/printed-books.ts).
  *
@@ -38,6 +40,8 @@ interface Written {
   pages: number;
   bytes: number;
   seconds: number;
+  /** Where the time went: `38 parts 80.1 s, page numbers 6.0 s, …`. */
+  steps: string;
   /** When it was written (ISO 8601). */
   printed: string;
 }
@@ -106,7 +110,7 @@ async function main(argv: string[]): Promise<void> {
           commit: book.commit ?? null,
           printed: result.printed,
         });
-        console.log(`${shownPath(result.file)}: ${result.pages} pages, ${formatBytes(result.bytes)}, ${result.seconds.toFixed(1)} s`);
+        console.log(`${shownPath(result.file)}: ${result.pages} pages, ${formatBytes(result.bytes)}, ${result.seconds.toFixed(1)} s (${result.steps})`);
       }
     } finally {
       // Also when a later book failed: the PDFs already moved into place replaced the ones the manifest lists.
@@ -132,7 +136,14 @@ async function printTarget(browser: Browser, documents: BookDocuments, env: stri
     for (const refused of book.refused) console.error(`warning: the book asked for ${refused}; the printer reads only the book, so it was refused`);
     // The old PDF stays whole until the new one is complete.
     writeFileAtomic(file, book.pdf);
-    return { file, pages: book.pages, bytes: book.pdf.length, seconds: (performance.now() - started) / 1000, printed: new Date().toISOString() };
+    return {
+      file,
+      pages: book.pages,
+      bytes: book.pdf.length,
+      seconds: (performance.now() - started) / 1000,
+      steps: book.steps.map(({ step, seconds }) => `${step} ${seconds.toFixed(1)} s`).join(', '),
+      printed: new Date().toISOString(),
+    };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -25,7 +25,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { pagesMoved } from '../lib/book/page-numbers.ts';
 import { assemblyUpdate, bookDestinations, bookOutline, type PrintedPart, sourceDate } from '../lib/pdf/assembly.ts';
 import { footerStamps } from '../lib/pdf/page-stamps.ts';
-import { partDestinations, readPdfObjects } from '../lib/pdf/qpdf-json.ts';
+import { partDestinations, readPdfObjects, readTrailer, wantedObjects } from '../lib/pdf/qpdf-json.ts';
 import { type Confinement, confinePage } from './confined-page.ts';
 
 const run = promisify(execFile);
@@ -64,6 +64,8 @@ export interface BookDocuments {
 export interface PrintedBook {
   pdf: Buffer;
   pages: number;
+  /** Seconds spent in each step, in order: what `npm run pdf` prints, so that a slow book shows where its time went. */
+  steps: { step: string; seconds: number }[];
   /** Requests to other hosts the book made, refused. */
   refused: string[];
 }
@@ -97,33 +99,36 @@ export async function printBook(
   concurrency = availableParallelism(),
 ): Promise<PrintedBook> {
   const refused = new Set<string>();
-  const front = await openDocument(browser, documents.front, env);
+  const steps: PrintedBook['steps'] = [];
+  let last = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps.push({ step: name, seconds: (now - last) / 1000 });
+    last = now;
+  };
+  const front = await openDocument(browser, documents.front, 'front', env);
   try {
     // The front matter's first print only measures it; it runs beside the parts.
     const frontFirst = pool(concurrency, [
       async () => printedPart(front, await front.page.pdf(PDF_OPTIONS), join(scratch, 'front-first.pdf')),
       ...documents.parts.map(({ url, pages }, index) => async () => {
-        const what = `part ${index + 1} of the book (${pages.length === 1 ? pages[0] : `${pages[0]} … ${pages.at(-1)}`})`;
-        let open: OpenDocument;
+        let open: OpenDocument | undefined;
         try {
-          open = await openDocument(browser, url, env);
-        } catch (error) {
-          throw new Error(`${what}: ${(error as Error).message}`, { cause: error });
-        }
-        try {
-          const file = partFile(scratch, index);
-          const printed = await printedPart(open, await open.page.pdf(PDF_OPTIONS), file);
+          open = await openDocument(browser, url, `part-${index + 1}`, env);
+          const printed = await printedPart(open, await open.page.pdf(PDF_OPTIONS), partFile(scratch, index));
           await checkStayed(open);
           for (const url of open.confinement.refused) refused.add(url);
           return printed;
         } catch (error) {
-          throw new Error(`${what}: ${(error as Error).message}`, { cause: error });
+          const named = pages.length === 1 ? pages[0] : `${pages[0]} … ${pages.at(-1)}`;
+          throw new Error(`part ${index + 1} of the book (${named}): ${(error as Error).message}`, { cause: error });
         } finally {
-          await open.context.close();
+          await open?.context.close();
         }
       }),
     ]);
     const [first, ...parts] = await frontFirst;
+    step(`${documents.parts.length} parts`);
     const destinations = bookDestinations([first!, ...parts]);
 
     // The numbers, then the front matter again.
@@ -149,12 +154,15 @@ export async function printBook(
       );
     }
 
+    step('page numbers');
     const all = [second, ...parts];
     const total = all.reduce((sum, part) => sum + part.pages, 0);
     const stamps = await printStamps(browser, total, scratch, concurrency);
+    step('footers');
     const partFiles = documents.parts.map((_, index) => partFile(scratch, index));
     const pdf = await assemble(frontFile, partFiles, stamps, all, scratch);
-    return { pdf, pages: total, refused: [...refused] };
+    step('assembly');
+    return { pdf, pages: total, steps, refused: [...refused] };
   } finally {
     await front.context.close();
   }
@@ -163,7 +171,7 @@ export async function printBook(
 const partFile = (scratch: string, index: number) => join(scratch, `part-${String(index + 1).padStart(4, '0')}.pdf`);
 
 /** Opens one document of the book in a context of its own, waits until it is ready and prepares it for printing. */
-async function openDocument(browser: Browser, url: string, env: string | undefined): Promise<OpenDocument> {
+async function openDocument(browser: Browser, url: string, key: string, env: string | undefined): Promise<OpenDocument> {
   // A fresh context: no environment choice stored by another document, and a renderer of its own.
   const context = await browser.newContext();
   try {
@@ -187,7 +195,7 @@ async function openDocument(browser: Browser, url: string, env: string | undefin
     });
     const applied = await page.evaluate(() => document.documentElement.dataset.environment);
     if (applied !== (env ?? '')) throw new Error(`the book at ${url} shows environment "${applied ?? ''}", not "${env ?? ''}"`);
-    return { url, context, page, confinement, prepared: await page.evaluate(prepareDocument) };
+    return { url, context, page, confinement, prepared: await page.evaluate(prepareDocument, key) };
   } catch (error) {
     await context.close();
     throw error;
@@ -202,7 +210,7 @@ async function openDocument(browser: Browser, url: string, env: string | undefin
  * so that the link is kept; the assembled book's destination of that name is the real one. The footer loses its
  * page number, which is laid over later (lib/pdf/page-stamps.ts).
  */
-function prepareDocument(): Prepared {
+function prepareDocument(key: string): Prepared {
   const nameOf = (id: string) => {
     const link = document.createElement('a');
     link.href = `#${id}`;
@@ -215,7 +223,8 @@ function prepareDocument(): Prepared {
   let unnamed = 0;
   for (const heading of document.querySelectorAll<HTMLElement>('main :is(h1, h2, h3, h4, h5, h6)')) {
     if (heading.getClientRects().length === 0) continue;
-    if (!heading.id) heading.id = `heading-${++unnamed}`;
+    // Named after the document too: the destinations of all parts share one name space.
+    if (!heading.id) heading.id = `${key}-heading-${++unnamed}`;
     headings.push({ level: Number(heading.tagName[1]), title: (heading.textContent ?? '').replace(/\s+/g, ' ').trim(), destination: nameOf(heading.id) });
   }
   // Every id, not only the headings': a link in another part may point at any of them.
@@ -291,7 +300,8 @@ async function assemble(frontFile: string, partFiles: string[], stampFiles: stri
   // The front matter first: its catalog and document information (the title) are the book's.
   await qpdf([frontFile, '--pages', frontFile, ...partFiles, '--', merged]);
   await qpdf(['--empty', '--pages', ...stampFiles, '--', stamps]);
-  const objects = readPdfObjects(await qpdfJson(merged));
+  const trailer = readTrailer(await qpdfJson(merged, ['trailer']));
+  const objects = readPdfObjects(await qpdfJson(merged, ['trailer', ...wantedObjects(trailer)]));
   if (objects.pageObjects.length !== parts.reduce((sum, part) => sum + part.pages, 0)) {
     throw new Error(`qpdf merged ${objects.pageObjects.length} pages, but the parts have ${parts.reduce((sum, part) => sum + part.pages, 0)}`);
   }
@@ -332,8 +342,9 @@ async function qpdf(args: string[]): Promise<string> {
   }
 }
 
-function qpdfJson(file: string): Promise<string> {
-  return qpdf(['--json', '--json-key=pages', '--json-key=qpdf', file]);
+/** qpdf's JSON of `file`'s pages and objects: all of them, or those named (`trailer`, `12,0`). */
+function qpdfJson(file: string, objects: readonly string[] = []): Promise<string> {
+  return qpdf(['--json', '--json-key=pages', '--json-key=qpdf', ...objects.map((object) => `--json-object=${object}`), file]);
 }
 
 /** Runs `jobs` with at most `limit` at once; results in order; the first failure rejects (the rest still settle). */

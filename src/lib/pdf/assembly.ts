@@ -75,6 +75,8 @@ export interface AssemblyInput {
   catalog: { ref: string; value: Record<string, unknown> };
   /** Its document information dictionary, when it has one. */
   info: { ref: string; value: Record<string, unknown> } | undefined;
+  /** Its trailer: written back without the file identifier that the first part brought along (see below). */
+  trailer: Record<string, unknown>;
   /** The highest object number in use: new objects are numbered after it. */
   maxObjectId: number;
   destinations: ReadonlyMap<string, PartDestination>;
@@ -141,6 +143,12 @@ export function assemblyUpdate(input: AssemblyInput): QpdfUpdate {
     rootValue['/PageMode'] = '/UseOutlines';
   }
   objects[`obj:${catalog.ref}`] = { value: rootValue };
+
+  // Chromium writes a random file identifier, and qpdf's --deterministic-id keeps the first half of an existing one:
+  // without it, qpdf computes both halves from the content, and the same book gives the same bytes.
+  const trailer = { ...input.trailer };
+  delete trailer['/ID'];
+  objects.trailer = { value: trailer };
 
   if (info !== undefined && date !== undefined) {
     const stamp = `u:${pdfDate(date)}`;

@@ -204,6 +204,7 @@ const input = (overrides: Partial<AssemblyInput> = {}): AssemblyInput => ({
     ref: '10 0 R',
     value: { '/Title': 'u:Runbooks book', '/Producer': 'u:Skia/PDF m156', '/CreationDate': 'u:D:20261129224812Z', '/ModDate': 'u:D:20261129224812Z' },
   },
+  trailer: { '/Root': '1 0 R', '/Info': '10 0 R', '/Size': 21, '/ID': ['b:0123', 'b:4567'] },
   maxObjectId: 20,
   destinations: new Map<string, PartDestination>([
     ['/rb-db--disk', { page: 3, view: TOP }],
@@ -258,14 +259,18 @@ function readOutline(objects: Objects, rootRef: string): Titles {
 describe('the qpdf update that assembles the book', () => {
   test('has a qpdf JSON version 2 header whose maxobjectid is the highest new object', () => {
     const [header, objects] = assemblyUpdate(input()).qpdf;
-    const highest = Math.max(...Object.keys(objects).map(objectNumber));
+    const highest = Math.max(
+      ...Object.keys(objects)
+        .filter((key) => key !== 'trailer')
+        .map(objectNumber),
+    );
     assert.deepEqual(header, { jsonversion: 2, pushedinheritedpageresources: false, calledgetallpages: false, maxobjectid: highest });
   });
 
   test('numbers its new objects one after the other from after maxObjectId', () => {
     const objects = objectsOf(input());
     const added = Object.keys(objects)
-      .filter((key) => key !== 'obj:1 0 R' && key !== 'obj:10 0 R')
+      .filter((key) => key !== 'obj:1 0 R' && key !== 'obj:10 0 R' && key !== 'trailer')
       .map(objectNumber)
       .sort((a, b) => a - b);
     // The destinations, the outline root and one item per bookmark (8 of them).
@@ -276,8 +281,13 @@ describe('the qpdf update that assembles the book', () => {
     assert.equal(assemblyUpdate(input()).qpdf[0].maxobjectid, 30);
   });
 
-  test('holds nothing but objects', () => {
-    for (const key of Object.keys(objectsOf(input()))) assert.match(key, /^obj:\d+ 0 R$/);
+  test('holds nothing but objects and the trailer', () => {
+    for (const key of Object.keys(objectsOf(input()))) assert.match(key, /^obj:\d+ 0 R$|^trailer$/);
+  });
+
+  test("drops the trailer's file identifier, which Chromium made up, and keeps the rest", () => {
+    // qpdf --deterministic-id keeps the first half of an identifier it finds: it must compute both.
+    assert.deepEqual(objectsOf(input()).trailer, { value: { '/Root': '1 0 R', '/Info': '10 0 R', '/Size': 21 } });
   });
 
   test('keeps the other keys of the catalog and points its /Dests at a new object', () => {

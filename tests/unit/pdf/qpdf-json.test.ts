@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type PdfObjects, partDestinations, readPdfObjects } from '../../../src/lib/pdf/qpdf-json.ts';
+import { type PdfObjects, partDestinations, readPdfObjects, readTrailer, wantedObjects } from '../../../src/lib/pdf/qpdf-json.ts';
 
 // The shape of `qpdf --json --json-key=pages --json-key=qpdf file.pdf` from qpdf 11.3 (Debian 12), cut down.
 const qpdfJson = (options: { pages?: string[]; maxobjectid?: number; objects: Record<string, unknown> }): string =>
@@ -50,6 +50,16 @@ describe('reading a PDF from qpdf JSON', () => {
       ref: '1 0 R',
       value: { '/Type': '/Catalog', '/Pages': '4 0 R', '/Dests': '3 0 R' },
     });
+  });
+
+  test('gives its trailer, and the objects to ask qpdf for when only those are needed', () => {
+    const { trailer } = readPdfObjects(qpdfJson({ objects: objects() }));
+    assert.deepEqual(trailer, { '/Root': '1 0 R', '/Info': '2 0 R', '/Size': 7, '/ID': ['b:00', 'b:00'] });
+    assert.deepEqual(wantedObjects(trailer), ['1,0', '2,0']);
+    // What `--json-object=trailer` prints: the trailer and no other object.
+    assert.deepEqual(readTrailer(qpdfJson({ objects: { trailer: { '/Root': '1 0 R' } } })), { '/Root': '1 0 R' });
+    assert.throws(() => readTrailer(qpdfJson({ objects: {} })), /qpdf printed no trailer/);
+    assert.deepEqual(wantedObjects({ '/Root': '12 0 R' }), ['12,0']);
   });
 
   test('gives its document information when it has some', () => {
@@ -121,6 +131,7 @@ describe("a part's named destinations", () => {
     maxObjectId: 9,
     catalog: { ref: '1 0 R', value: {} },
     info: undefined,
+    trailer: { '/Root': '1 0 R' },
     dests,
   });
 
