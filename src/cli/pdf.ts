@@ -1,8 +1,10 @@
 /**
- * `npm run pdf [-- --env <environment>|all]`: prints the built book (`/book/`, see src/pages/book.astro, its pages'
+ * `npm run pdf [-- --env <environment>|all] [--service <service>|all]…`: prints the built book (`/book/`, see src/pages/book.astro, its pages'
  * bodies filled in from the built pages by src/node/book-source.ts) to `dist/runbooks.pdf`, placeholders shown as
  * `{{name}}`; `--env production` writes `dist/runbooks-production.pdf` with production's values; `--env all` writes
- * the default book and one per environment. Each book is printed in parts by Chromium and put together by qpdf
+ * the default book and one per environment. `--service payments` prints that team's own book instead
+ * (`dist/services/payments/runbooks[-<env>].pdf`: its cover, contents, alert index and bookmarks; links to other
+ * teams' runbooks point at the site). Each book is printed in parts by Chromium and put together by qpdf
  * (src/node/print-book.ts).
  * Then it writes `dist/pdfs.json` (lib/web/pdf-manifest.ts), the PDFs of this build that the pages link: those just
  * printed and those of earlier runs on the same build (lib/book/printed-books.ts).
@@ -25,7 +27,7 @@ import { mergePdfManifest } from '../lib/book/printed-books.ts';
 import { formatBytes, plural } from '../lib/format.ts';
 import { emptyPdfManifest, PDF_MANIFEST_FILE, type PdfEntry, parsePdfManifest } from '../lib/web/pdf-manifest.ts';
 import { normalizeBase, pdfFileName } from '../lib/web/urls.ts';
-import { readBookSource } from '../node/book-source.ts';
+import { type BookPart, readBookSource } from '../node/book-source.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../node/chromium.ts';
 import { type BookDocuments, PAGES_PER_PART, printBook } from '../node/print-book.ts';
 import { serveStatic } from '../node/static-server.ts';
@@ -47,7 +49,8 @@ interface Written {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { env, help } = parsePdfArgs(argv);
+  const args = parsePdfArgs(argv);
+  const { help } = args;
   if (help) {
     console.log(PDF_USAGE);
     return;
@@ -57,7 +60,7 @@ async function main(argv: string[]): Promise<void> {
 
   if (!existsSync(outDir)) throw new Error(`no build in ${shown}/: run "npm run build" first`);
   const book = readBookSource(outDir);
-  const targets = pdfTargets(env, Object.keys(book.environments));
+  const targets = pdfTargets(args, { environments: Object.keys(book.environments), services: Object.keys(book.services) });
   // The site is served under the base it was built for; RUNBOOKS_BASE, when set, must agree.
   const { base } = book;
   if (process.env.RUNBOOKS_BASE !== undefined && normalizeBase(process.env.RUNBOOKS_BASE) !== base) {
@@ -75,12 +78,20 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const started = performance.now();
-  // The book as documents of its own, printed at once (src/node/print-book.ts), served from memory.
-  const parts = book.parts(PAGES_PER_PART);
-  const served: Record<string, string> = { 'book/front/': book.front };
-  parts.forEach((part, index) => {
-    served[`book/part-${index + 1}/`] = part.html;
-  });
+  // Each book as documents of its own, printed at once (src/node/print-book.ts), served from memory:
+  // `book/front/`, `book/part-1/` …, and `book/services/<service>/front/` … for a team's book.
+  const books = new Map<string | undefined, { prefix: string; front: string; parts: BookPart[] }>();
+  for (const service of new Set(targets.map((target) => target.service))) {
+    const source = service === undefined ? book : readBookSource(outDir, service);
+    books.set(service, { prefix: service === undefined ? 'book/' : `book/services/${service}/`, front: source.front, parts: source.parts(PAGES_PER_PART) });
+  }
+  const served: Record<string, string> = {};
+  for (const { prefix, front, parts } of books.values()) {
+    served[`${prefix}front/`] = front;
+    parts.forEach((part, index) => {
+      served[`${prefix}part-${index + 1}/`] = part.html;
+    });
+  }
   const server = await serveStatic({ dir: outDir, base, documents: served });
   const scratch = await mkdtemp(join(tmpdir(), 'runbooks-pdf-'));
   let browser: Browser | undefined;
@@ -92,19 +103,21 @@ async function main(argv: string[]): Promise<void> {
     }
     const written: PdfEntry[] = [];
     try {
-      for (const target of targets) {
-        const file = join(outDir, pdfFileName(target));
-        const query = target === undefined ? '' : `?env=${target}`;
+      for (const { service, env } of targets) {
+        const { prefix, parts } = books.get(service)!;
+        const file = join(outDir, pdfFileName(env, service));
+        const query = env === undefined ? '' : `?env=${env}`;
         const documents = {
-          front: `${server.url}book/front/${query}`,
-          parts: parts.map((part, index) => ({ url: `${server.url}book/part-${index + 1}/${query}`, pages: part.slugs })),
+          front: `${server.url}${prefix}front/${query}`,
+          parts: parts.map((part, index) => ({ url: `${server.url}${prefix}part-${index + 1}/${query}`, pages: part.slugs })),
         };
-        const result = await printTarget(browser, documents, target, file, scratch);
+        const result = await printTarget(browser, documents, env, file, scratch);
         written.push({
-          file: pdfFileName(target),
-          service: null,
-          environment: target ?? null,
-          environmentLabel: target === undefined ? null : (book.environments[target] ?? target),
+          file: pdfFileName(env, service),
+          service: service ?? null,
+          serviceLabel: service === undefined ? null : (book.services[service] ?? service),
+          environment: env ?? null,
+          environmentLabel: env === undefined ? null : (book.environments[env] ?? env),
           pages: result.pages,
           bytes: result.bytes,
           commit: book.commit ?? null,

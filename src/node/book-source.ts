@@ -21,12 +21,14 @@ export interface BookSource extends BuiltBook {
 }
 
 /**
- * The printable book of the build in `outDir`: `book/index.html` (the frame the build writes) filled from the built
- * runbook pages. Errors name the file and say to rebuild: a build that is incomplete, or older than this tool.
+ * The printable book of the build in `outDir`: `book/index.html` (the frame the build writes), or with `service`
+ * that team's own book (`book/services/<service>/index.html`), filled from the built runbook pages. Errors name the
+ * file and say to rebuild: a build that is incomplete, or older than this tool. The documents are filled when asked
+ * for: the PDF tool prints parts, the browser tests show the whole.
  */
-export function readBookSource(outDir: string): BookSource {
+export function readBookSource(outDir: string, service?: string): BookSource {
   const shown = (path: string) => relative(process.cwd(), path) || '.';
-  const frameFile = join(outDir, 'book', 'index.html');
+  const frameFile = service === undefined ? join(outDir, 'book', 'index.html') : join(outDir, 'book', 'services', service, 'index.html');
   if (!existsSync(frameFile)) throw new Error(`${shown(outDir)}/ has no book (${shown(frameFile)}): run "npm run build" first`);
   const frame = readFileSync(frameFile, 'utf8');
   let built: BuiltBook;
@@ -52,12 +54,20 @@ export function readBookSource(outDir: string): BookSource {
   };
   // One map for every document: a part's links to pages printed in another part still point into the book.
   const anchors = bookAnchors(bookSlots(frame));
-  const fill = (pages: readonly string[], front = '') => fillBook(cut.head + front + pages.join('') + cut.tail, built.base, bodyOf, anchors);
-  const html = fill(cut.pages, cut.front);
+  // Links to pages of other books (a team's book) go to the site when the build knows its address.
+  const fill = (pages: readonly string[], front = '') => fillBook(cut.head + front + pages.join('') + cut.tail, built.base, bodyOf, anchors, built.site);
+  let html: string | undefined;
+  let front: string | undefined;
   return {
     ...built,
-    html,
-    front: fill([], cut.front),
+    get html() {
+      html ??= fill(cut.pages, cut.front);
+      return html;
+    },
+    get front() {
+      front ??= fill([], cut.front);
+      return front;
+    },
     parts: (perPart) => {
       const parts: BookPart[] = [];
       for (let start = 0; start < cut.pages.length; start += perPart) {

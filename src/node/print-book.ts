@@ -4,14 +4,15 @@
  * Why parts: Chromium's cost of printing one document grows faster than the document. Profiled on the 1000-runbook
  * benchmark book, untagged: 5 runbooks print at 34 pages/s, 25 at 48, 50 at 36, 100 at 29; the issue measured
  * 36 pages/s at 400 runbooks and 15 minutes for the whole book. So the pages are printed as documents of
- * PAGES_PER_PART runbooks, as many at once as there are cores, and qpdf puts them together:
+ * PAGES_PER_PART runbooks, as many at once as there are cores, and qpdf puts them together. (One print keeps about
+ * two cores busy, renderer and PDF compositor: on a 2-core machine two at once gain only 1.3×.)
  *
  * 1. the front matter (cover, contents, alert index) and every part print at once, each in a context of its own;
  *    each part gets a destination for every heading and keeps its links to other parts (prepareDocument);
  * 2. once every part's length is known, the contents and alert index get their page numbers and the front matter
  *    is printed again (its numbers sit in fixed-width boxes, so nothing in it moves: checked);
- * 3. "page N of M" is laid over every page (lib/pdf/page-stamps.ts); qpdf merges the parts, and the whole book's
- *    named destinations, bookmarks and dates are written in (lib/pdf/assembly.ts).
+ * 3. "page N of M" for every page (lib/pdf/page-stamps.ts) prints beside step 2; qpdf merges the parts, lays the
+ *    numbers over them, and writes in the whole book's named destinations, bookmarks and dates (lib/pdf/assembly.ts).
  *
  * What a single document had and this does not: the PDF is not tagged. qpdf keeps the structure tree of its first
  * input only, and a tagged part costs 1.5–2× the time and size; the bookmarks that tagging gave are made here.
@@ -31,12 +32,16 @@ import { type Confinement, confinePage } from './confined-page.ts';
 const run = promisify(execFile);
 
 /**
- * Runbooks per part: the fastest size in the profile above (fewer pay the load of the page, its styles and scripts,
- * more often; more lose to Chromium's superlinear layout).
+ * Runbooks per part: the fastest size measured (120 runbooks of the 1000-runbook book, one part after another: 15 a
+ * part 33.6 s, 20 27.6 s, 30 23.9 s, 40 27.0 s). Fewer pay the load of a document, its styles and scripts, more
+ * often; more lose to Chromium's superlinear layout.
  */
-export const PAGES_PER_PART = 20;
-/** Sheets per document of page numbers: printing even blank sheets grows superlinearly (7500 in one: 132 s). */
-const STAMPS_PER_DOCUMENT = 200;
+export const PAGES_PER_PART = 30;
+/**
+ * Sheets per document of page numbers: printing even blank sheets grows superlinearly (7500 in one: 132 s; 100, 200,
+ * 400 and 800 take 1.8, 1.7, 1.0 and 1.8 ms a sheet).
+ */
+const STAMPS_PER_DOCUMENT = 400;
 
 const MARGIN = { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' };
 const PDF_OPTIONS = {
@@ -142,8 +147,14 @@ export async function printBook(
     await front.page.evaluate((numbers) => {
       for (const element of document.querySelectorAll<HTMLElement>('[data-page-of]')) element.textContent = String(numbers[element.dataset.pageOf!]);
     }, numbers);
+    // The front matter's length does not change with its numbers (checked below), so the footers of the whole book
+    // print beside it.
+    const total = [first!, ...parts].reduce((sum, part) => sum + part.pages, 0);
     const frontFile = join(scratch, 'front.pdf');
-    const second = await printedPart(front, await front.page.pdf(PDF_OPTIONS), frontFile);
+    const [second, stamps] = await Promise.all([
+      front.page.pdf(PDF_OPTIONS).then((pdf) => printedPart(front, pdf, frontFile)),
+      printStamps(browser, total, scratch, Math.max(1, concurrency - 1)),
+    ]);
     await checkStayed(front);
     for (const url of front.confinement.refused) refused.add(url);
     const pageOf = (part: PrintedPart) => Object.fromEntries([...part.destinations].map(([name, { page }]) => [name.slice(1), page]));
@@ -153,12 +164,8 @@ export async function printBook(
         `filling in the page numbers moved ${moved.length} section(s) of the front matter, so the contents would be wrong:\n  ${moved.slice(0, 10).join('\n  ')}`,
       );
     }
-
-    step('page numbers');
+    step('page numbers and footers');
     const all = [second, ...parts];
-    const total = all.reduce((sum, part) => sum + part.pages, 0);
-    const stamps = await printStamps(browser, total, scratch, concurrency);
-    step('footers');
     const partFiles = documents.parts.map((_, index) => partFile(scratch, index));
     const pdf = await assemble(frontFile, partFiles, stamps, all, scratch);
     step('assembly');

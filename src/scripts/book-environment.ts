@@ -16,10 +16,10 @@ if (valuesElement) {
   if (id !== undefined && cover) {
     cover.textContent = labels[id] ?? id;
     document.title = `${document.title} · ${labels[id] ?? id}`;
-    // The running header says which environment's values every page shows. A constructed sheet, because the
-    // Content-Security-Policy refuses `<style>` elements.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`@page { @top-right { content: ${cssString(document.title)}; } }`);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
+  // The running header is the title: whose book (a team's) and which environment's values every page shows. A
+  // constructed sheet, because the Content-Security-Policy refuses `<style>` elements.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`@page { @top-right { content: ${cssString(document.title)}; } }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }

@@ -1,8 +1,9 @@
-import { PDF_MANIFEST_FILE, type PdfManifest, parsePdfManifest, pdfLinks } from '../lib/web/pdf-manifest.ts';
+import { PDF_MANIFEST_FILE, type PdfBooks, type PdfManifest, parsePdfManifest, pdfLinks } from '../lib/web/pdf-manifest.ts';
 
 /**
  * `<pdf-link>` (components/PdfLink.astro): a link for each PDF that `pdfs.json` lists, fetched once per page however
- * many elements ask. The element stays hidden when there is none: before `npm run pdf`, the build's empty manifest.
+ * many elements ask (the home page has one per service). `data-service` and `data-books` say which books it links
+ * (pdfLinks). The element stays hidden when there is none: before `npm run pdf`, the build's empty manifest.
  */
 const manifests = new Map<string, Promise<PdfManifest>>();
 
@@ -24,7 +25,8 @@ class PdfLink extends HTMLElement {
     if (location.protocol === 'file:') return;
     const base = this.dataset.base ?? '/';
     void manifest(`${base}${PDF_MANIFEST_FILE}`).then((loaded) => {
-      const links = pdfLinks(loaded, { base, destination: this.dataset.destination });
+      const { destination, service, books } = this.dataset;
+      const links = pdfLinks(loaded, { base, destination, service, books: books as PdfBooks | undefined });
       this.replaceChildren(
         ...links.map((link) => {
           const anchor = document.createElement('a');

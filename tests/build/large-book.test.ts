@@ -10,15 +10,15 @@ import { flattenOutline, type OutlineItem, parseOutline } from '../helpers/pdf-o
 import { PROJECT, runCli } from '../helpers/run-cli.ts';
 
 /**
- * `npm run pdf` prints the book in parts of 20 runbooks and qpdf assembles them (src/node/print-book.ts,
- * src/lib/pdf/assembly.ts). A book of 200 generated runbooks (bench/gen-corpus.mjs: ten parts) is built, printed and
+ * `npm run pdf` prints the book in parts (PAGES_PER_PART runbooks each) and qpdf assembles them (src/node/print-book.ts,
+ * src/lib/pdf/assembly.ts). A book of 200 generated runbooks (bench/gen-corpus.mjs: seven parts) is built, printed and
  * read back with poppler as a reader sees it: contents and alert index numbers, "page N of M" on every page,
  * bookmarks, links between parts, pdfs.json, and the same bytes from a second print with the same SOURCE_DATE_EPOCH.
  * Every expectation comes from the generated Markdown and from the build's book frame (the book order), never from
  * the PDF under test.
  *
- * Two links are added before the last build: the last runbook links to the first (part 10 → part 1), and the second
- * runbook links to a heading of the one before last (part 1 → part 10).
+ * Two links are added before the last build: the last runbook links to the first (last part → first), and the second
+ * runbook links to a heading of the one before last (first part → last).
  */
 const COUNT = 200;
 const EPOCH = '1700000000';

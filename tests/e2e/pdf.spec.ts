@@ -88,7 +88,9 @@ test('before any PDF is made: pdfs.json lists none, and pages show no PDF link, 
   try {
     for (const path of ['', RUNBOOK]) {
       const seen = await open(page, `${server.url}${path}`);
-      await expect(page.locator('pdf-link'), path).toBeHidden();
+      // The home page has one for the whole book and one in each service's section: all hidden.
+      expect(await page.locator('pdf-link').count(), path).toBeGreaterThan(0);
+      for (const element of await page.locator('pdf-link').all()) await expect(element, path).toBeHidden();
       await expect(page.locator('pdf-link a'), path).toHaveCount(0);
       expect(seen, path).toEqual({ manifestRequests: 1, headRequests: [], errors: [] });
     }
@@ -106,9 +108,7 @@ test('npm run pdf -- --env all writes the default book and one per environment, 
     const file = pdfPath(env);
     // With where the time went: a slow book shows which step to look at.
     expect(stdout).toMatch(
-      new RegExp(
-        `${literal(file)}: \\d+ pages, [\\d.]+ [KM]iB, [\\d.]+ s \\(\\d+ parts [\\d.]+ s, page numbers [\\d.]+ s, footers [\\d.]+ s, assembly [\\d.]+ s\\)`,
-      ),
+      new RegExp(`${literal(file)}: \\d+ pages, [\\d.]+ [KM]iB, [\\d.]+ s \\(\\d+ parts [\\d.]+ s, page numbers and footers [\\d.]+ s, assembly [\\d.]+ s\\)`),
     );
     expect(statSync(file).size).toBeGreaterThan(100_000);
   }
@@ -139,6 +139,7 @@ test('pdfs.json lists exactly the PDFs written, as poppler and the disk see them
     expect(manifest.pdfs[index], file).toEqual({
       file: env === undefined ? 'runbooks.pdf' : `runbooks-${env}.pdf`,
       service: null,
+      serviceLabel: null,
       environment: env ?? null,
       environmentLabel: env === undefined ? null : content.environments![env]!.label,
       pages,
@@ -367,6 +368,85 @@ test('the book is one document: ids unique, every #link lands, one section per p
   await expect(page.locator('section[data-service="architect-api"] .ph[data-placeholder="namespace"]').first()).toHaveText(architect.namespace!);
 });
 
+test.describe('one book per team', () => {
+  const TEAM = 'architect-api';
+  const OTHER = 'insights';
+  const team = pages.filter((page) => page.data.service === TEAM);
+  const other = pages.filter((page) => page.data.service === OTHER);
+  let copy = '';
+  const teamPdf = () => join(copy, 'services', TEAM, 'runbooks.pdf');
+
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    // A fresh copy of the build whose api-down page links a runbook of another team, as a body may.
+    copy = join(work, 'teams');
+    cpSync(build(), copy, { recursive: true });
+    const file = join(copy, 'runbooks/architect-api/api-down/index.html');
+    const link = `<p>Related outage: <a href="/runbooks/${other[0]!.slug}/">${other[0]!.data.title}</a>.</p>`;
+    writeFileSync(file, readFileSync(file, 'utf8').replace(PAGE_BODY_START, `${PAGE_BODY_START}${link}`));
+    const { status, stdout, stderr } = await runCli('pdf', ['--service', TEAM, '--service', OTHER], { env: { RUNBOOKS_OUT_DIR: copy } });
+    expect(status, stderr).toBe(0);
+    expect(stdout).toContain(`${join(copy, 'services', TEAM, 'runbooks.pdf')}: `);
+    expect(stdout).toContain(`${join(copy, 'services', OTHER, 'runbooks.pdf')}: `);
+  });
+
+  test("a team's book holds its runbooks and no other team's, with its own contents and bookmarks", () => {
+    expect(team.length).toBeGreaterThan(3);
+    const whole = normal(text(teamPdf()));
+    expect(team.filter((page) => !whole.includes(normal(page.data.title))).map((page) => page.slug)).toEqual([]);
+    const teamTitles = new Set(team.map((page) => page.data.title));
+    const foreign = pages.filter((page) => page.data.service !== TEAM && !teamTitles.has(page.data.title) && page.data.title.length > 12);
+    // The link added above names one, as a link's text: the only other team's title the book may print.
+    expect(foreign.filter((page) => whole.includes(normal(page.data.title))).map((page) => page.slug)).toEqual([other[0]!.slug]);
+
+    const outline = parseOutline(execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-f', '1', '-l', '1', teamPdf()], { encoding: 'utf8' }));
+    const [cover, contents, alertIndex, ...sections] = outline;
+    expect([cover?.title, contents?.title, alertIndex?.title]).toEqual(['Runbooks', 'Contents', 'Alert index']);
+    expect(sections.map((item) => item.title).sort()).toEqual(team.map((page) => page.data.title).sort());
+
+    // The contents name the page each runbook starts on, in this book.
+    const book = pdfPages(teamPdf());
+    const sample = team.find((page) => page.data.title.length <= 40)!;
+    const entry = new RegExp(`^\\s*${literal(sample.data.title)}(?:\\s+(?:critical|high|medium|low))?\\s+(\\d+)\\s*$`, 'm');
+    const listed = book.map((pageText) => entry.exec(pageText)).find(Boolean);
+    expect(listed, `${sample.data.title} in the contents`).toBeTruthy();
+    expect(
+      normal(
+        lines(book[Number(listed![1]) - 1]!)
+          .slice(0, 3)
+          .join(' '),
+      ),
+    ).toContain(sample.data.title);
+    // The alert index lists this team's alerts only.
+    const alerts = text(teamPdf());
+    for (const alert of team.flatMap((page) => page.data.alerts)) expect(alerts).toContain(alert);
+    for (const alert of other.flatMap((page) => page.data.alerts)) expect(alerts).not.toContain(alert);
+  });
+
+  test("a link to another team's runbook says it is not in this book and where to find it, and leads nowhere local", () => {
+    const target = `/runbooks/${other[0]!.slug}/`;
+    expect(normal(text(teamPdf()))).toContain(normal(`${other[0]!.data.title} (not in this book: on the site at ${target})`));
+    const links = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', teamPdf()], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(links).not.toMatch(/href="http:\/\/127\.0\.0\.1/);
+  });
+
+  test('pdfs.json lists the books written, with their team', () => {
+    const manifest = parsePdfManifest(readFileSync(join(copy, 'pdfs.json'), 'utf8'));
+    expect(manifest.pdfs.map((entry) => [entry.file, entry.service, entry.serviceLabel])).toEqual([
+      [`services/${TEAM}/runbooks.pdf`, TEAM, content.services[TEAM]?.label ?? TEAM],
+      [`services/${OTHER}/runbooks.pdf`, OTHER, content.services[OTHER]?.label ?? OTHER],
+    ]);
+    for (const entry of manifest.pdfs) expect(entry.bytes).toBe(statSync(join(copy, entry.file)).size);
+  });
+
+  test('an unknown team is refused, naming the known ones, before anything is printed', async () => {
+    const { status, stderr } = await runCli('pdf', ['--service', 'nope'], { env: { RUNBOOKS_OUT_DIR: copy } });
+    expect(status).toBe(2);
+    const known = [...new Set(pages.map((page) => page.data.service))].sort();
+    expect(stderr.split('\n')[0]).toBe(`pdf: unknown service "nope": expected one of ${known.join(', ')}, all`);
+  });
+});
+
 test.describe('fails clearly', () => {
   const pdf = async (env: Record<string, string>, ...args: string[]) => {
     const { status, stderr } = await runCli('pdf', args, { env });
@@ -430,10 +510,10 @@ test.describe('the printer reads only the book', () => {
       const copy = siteWith(`redirect-${target.length}`, `<meta http-equiv="refresh" content="0;url=${target}">`);
       const { status, stderr } = await runCli('pdf', [], { env: { RUNBOOKS_OUT_DIR: copy } });
       expect(status).toBe(1);
-      // The part that holds the page is named by its first and last runbook (api-down starts one in the seed book).
+      // The part that holds the page is named by its first and last runbook.
       expect(stderr).toMatch(
         new RegExp(
-          `^pdf: part (\\d+) of the book \\(architect-api/api-down … [a-z/-]+\\): the book at http://127\\.0\\.0\\.1:\\d+/book/part-\\1/ navigated away \\(to ${shown}\\): a runbook holds a redirect`,
+          `^pdf: part (\\d+) of the book \\([a-z/-]+ … [a-z/-]+\\): the book at http://127\\.0\\.0\\.1:\\d+/book/part-\\1/ navigated away \\(to ${shown}\\): a runbook holds a redirect`,
         ),
       );
       expect(readdirSync(copy).filter((name) => name.endsWith('.pdf'))).toEqual([]);

@@ -47,9 +47,11 @@ export function pageBody(pageHtml: string): string | undefined {
  * The frame with every slot filled: each page's body made fit for the book (bookHtml: ids prefixed, links between
  * pages turned into links within the book). `bodyOf` gives a page's body by slug. A part of the book (splitFrame)
  * passes the whole book's `anchors`, so that its links to pages printed in other parts still point into the book.
+ * `site` (the frame's `data-site`) is where links to pages not in the book go, a team's book linking to another
+ * service's runbook; without it they become plain text saying where the page is (notInBook).
  */
-export function fillBook(frame: string, base: string, bodyOf: (slug: string) => string, anchors = bookAnchors(bookSlots(frame))): string {
-  return frame.replace(FRAME_NOTE, '').replace(SLOT, (_slot, slug: string) => bookHtml(bodyOf(slug), { anchor: anchors.get(slug)!, anchors, base }));
+export function fillBook(frame: string, base: string, bodyOf: (slug: string) => string, anchors = bookAnchors(bookSlots(frame)), site?: string): string {
+  return frame.replace(FRAME_NOTE, '').replace(SLOT, (_slot, slug: string) => bookHtml(bodyOf(slug), { anchor: anchors.get(slug)!, anchors, base, site }));
 }
 
 /**

@@ -7,8 +7,10 @@
 export interface PdfEntry {
   /** Where the PDF is, relative to the site root: `runbooks-production.pdf`. */
   file: string;
-  /** null: the whole book. Per-service books come later; pages do not link them yet (pdfLinks). */
+  /** null: the whole book; a service id: that team's book (`services/<id>/runbooks.pdf`), only its runbooks. */
   service: string | null;
+  /** That service's label (`Payments`), for the links; null with `service`. */
+  serviceLabel: string | null;
   /** The environment whose values fill the placeholders; null: none, they read `{{name}}`. */
   environment: string | null;
   /** That environment's label (`Production`), for the links; null with `environment`. */
@@ -63,12 +65,15 @@ export function parsePdfManifest(json: string): PdfManifest {
 
 function pdfEntry(item: unknown): PdfEntry | undefined {
   if (!isRecord(item)) return undefined;
-  const { file, service, environment, environmentLabel, pages, bytes, commit, printed } = item;
+  const { file, service, serviceLabel, environment, environmentLabel, pages, bytes, commit, printed } = item;
   if (typeof file !== 'string' || !PDF_FILE.test(file)) return undefined;
-  if (!isNullableString(service) || !isNullableString(environment) || !isNullableString(environmentLabel) || !isNullableString(commit)) return undefined;
+  if (!isNullableString(service) || !isNullableString(serviceLabel) || !isNullableString(environment) || !isNullableString(environmentLabel)) {
+    return undefined;
+  }
+  if (!isNullableString(commit)) return undefined;
   if (!isCount(pages) || !isCount(bytes)) return undefined;
   if (typeof printed !== 'string' || Number.isNaN(Date.parse(printed))) return undefined;
-  return { file, service, environment, environmentLabel, pages, bytes, commit, printed };
+  return { file, service, serviceLabel, environment, environmentLabel, pages, bytes, commit, printed };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -85,22 +90,46 @@ export interface PdfLinkItem {
   label: string;
 }
 
+/** Which books a `<pdf-link>` shows: the whole books, its service's books, or both (a runbook page: it is in each). */
+export type PdfBooks = 'whole' | 'service' | 'both';
+
+export interface PdfLinkOptions {
+  /** The site's base path, ending in `/`. */
+  base: string;
+  /** On a runbook page: its named destination in the book (bookAnchor), so that the PDF opens at that page. */
+  destination?: string | undefined;
+  /** The service of the page, or of the home page's section: whose team book to link. */
+  service?: string | undefined;
+  /** Default: the whole books without `service`, both with it. */
+  books?: PdfBooks | undefined;
+}
+
 /**
- * The links a page shows, in this order: the whole book without an environment first (its placeholders read
+ * The links a page shows: the whole books (unless `books` is `service`), then those of `service` (unless `books` is
+ * `whole`; none without `service`), each in this order: the book without an environment first (its placeholders read
  * `{{name}}`, and the link says so: an engineer must not run a command with a placeholder left in), then each
- * environment's book in the manifest's order. `destination`, on a runbook page, is the page's named destination in
- * the book (bookAnchor), so that the PDF opens at that page (RFC 8118 `nameddest`). Per-service books are left out
- * until pages link them by service.
+ * environment's book in the manifest's order. A service's links name it: "Payments PDF filled in for Production".
+ * `destination` opens every one at that page (RFC 8118 `nameddest`): the whole book and the service's own book both
+ * hold the runbook, and no other service's book is ever linked.
  */
-export function pdfLinks(manifest: PdfManifest, options: { base: string; destination?: string | undefined }): PdfLinkItem[] {
+export function pdfLinks(manifest: PdfManifest, options: PdfLinkOptions): PdfLinkItem[] {
   const fragment = options.destination ? `#nameddest=${encodeURIComponent(options.destination)}` : '';
-  const books = manifest.pdfs.filter((entry) => entry.service === null);
-  return [...books.filter((entry) => entry.environment === null), ...books.filter((entry) => entry.environment !== null)].map((entry) => {
+  const { service } = options;
+  const books = options.books ?? (service === undefined ? 'whole' : 'both');
+  const ordered = (entries: PdfEntry[]) => [...entries.filter((entry) => entry.environment === null), ...entries.filter((entry) => entry.environment !== null)];
+  const shown = [
+    ...(books === 'service' ? [] : ordered(manifest.pdfs.filter((entry) => entry.service === null))),
+    ...(books === 'whole' || !service ? [] : ordered(manifest.pdfs.filter((entry) => entry.service === service))),
+  ];
+  return shown.map((entry) => {
     const href = `${options.base}${entry.file}${fragment}`;
+    // "PDF" for the whole book, as the links always said; "Payments PDF" for a team's.
+    const book = entry.service === null ? 'PDF' : `${entry.serviceLabel ?? entry.service} PDF`;
     if (entry.environment === null) {
-      return { href, text: 'Download PDF', note: 'placeholders not filled in', label: 'Download PDF, placeholders not filled in' };
+      const text = entry.service === null ? 'Download PDF' : book;
+      return { href, text, note: 'placeholders not filled in', label: `Download ${book}, placeholders not filled in` };
     }
-    const text = `PDF filled in for ${entry.environmentLabel ?? entry.environment}`;
+    const text = `${book} filled in for ${entry.environmentLabel ?? entry.environment}`;
     return { href, text, note: undefined, label: `Download ${text}` };
   });
 }

@@ -26,9 +26,13 @@ export function absoluteUrl(path: string, site: URL | string | undefined): strin
   return site ? new URL(path, site).href : path;
 }
 
-/** `runbooks.pdf` for the default book, `runbooks-<env>.pdf` for an environment's. */
-export function pdfFileName(env?: string): string {
-  return env === undefined ? 'runbooks.pdf' : `runbooks-${env}.pdf`;
+/**
+ * Where a book is, relative to the site root: `runbooks.pdf` for the whole book, `runbooks-<env>.pdf` for an
+ * environment's; a team's own book is the same name under `services/<service>/`.
+ */
+export function pdfFileName(env?: string, service?: string): string {
+  const name = env === undefined ? 'runbooks.pdf' : `runbooks-${env}.pdf`;
+  return service === undefined ? name : `services/${service}/${name}`;
 }
 
 /** `decodeURIComponent` that answers undefined for a malformed escape (`%E0%A4%A`) instead of throwing. */

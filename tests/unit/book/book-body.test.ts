@@ -38,6 +38,21 @@ describe('filling the book frame', () => {
     );
   });
 
+  test("a team's book: links to pages it does not hold go to the site, or say where the page is", () => {
+    const team = `<html data-base="/"><section id="rb-db--cpu">${bookBodySlot('db/cpu')}</section></html>`;
+    const body = (slug: string) => (slug === 'db/cpu' ? '<a href="/runbooks/db/disk/#check">disk</a>' : '');
+    assert.equal(
+      fillBook(team, '/', body, undefined, 'https://ops.example.com'),
+      '<html data-base="/"><section id="rb-db--cpu"><a href="https://ops.example.com/runbooks/db/disk/#check" data-not-in-book>disk</a></section></html>',
+    );
+    assert.equal(fillBook(team, '/', body), '<html data-base="/"><section id="rb-db--cpu"><a data-not-in-book="/runbooks/db/disk/">disk</a></section></html>');
+  });
+
+  test('the site changes nothing in a book that holds every page it links to', () => {
+    const bodyOf = (slug: string) => bodies[slug]!;
+    assert.equal(fillBook(frame, '/', bodyOf, undefined, 'https://ops.example.com'), fillBook(frame, '/', bodyOf));
+  });
+
   test('an error reading one body stops the filling', () => {
     assert.throws(
       () =>

@@ -6,6 +6,7 @@ import type { PdfEntry, PdfManifest } from '../../../src/lib/web/pdf-manifest.ts
 const entry = (file: string, environment: string | null, printed = '2026-05-01T12:00:00.000Z', service: string | null = null): PdfEntry => ({
   file,
   service,
+  serviceLabel: service === null ? null : service.toUpperCase(),
   environment,
   environmentLabel: environment === null ? null : environment.toUpperCase(),
   pages: 42,

@@ -27,6 +27,8 @@ describe('page paths', () => {
     [absoluteUrl('/alerts/X/', undefined), '/alerts/X/'],
     [pdfFileName(), 'runbooks.pdf'],
     [pdfFileName('staging'), 'runbooks-staging.pdf'],
+    [pdfFileName(undefined, 'payments'), 'services/payments/runbooks.pdf'],
+    [pdfFileName('staging', 'payments'), 'services/payments/runbooks-staging.pdf'],
   ];
   for (const [actual, expected] of cases) test(expected, () => assert.equal(actual, expected));
 });
