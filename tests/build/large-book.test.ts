@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { flattenOutline, type OutlineItem, parseOutline } from '../helpers/pdf-outline.ts';
+import { lines, literal, normal, pdfPages } from '../helpers/pdf-text.ts';
 import { PROJECT, runCli } from '../helpers/run-cli.ts';
 
 /**
@@ -113,14 +114,6 @@ function bookOrder(sources: ReadonlyMap<string, Source>): Source[] {
 
 // --- The PDF as poppler reads it ------------------------------------------------------------------------------
 
-const text = (file: string, ...options: string[]) => execFileSync('pdftotext', [...options, file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-const lines = (pageText: string) =>
-  pageText
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-const normal = (value: string) => value.replace(/\s+/g, ' ').trim();
-const literal = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 function pdfInfo(file: string, ...options: string[]): string {
@@ -169,7 +162,7 @@ function top(book: Book, number: number): string {
 }
 
 function readBook(file: string): Book {
-  const pages = text(file, '-layout').split('\f');
+  const pages = pdfPages(file);
   // pdftotext ends every page with a form feed: the last piece is empty.
   if (pages.at(-1)?.trim() === '') pages.pop();
   const book: Book = { pages, total: pageCount(file), contents: [], contentsPages: [], alertRows: [], alertIndexPages: [], outline: [] };

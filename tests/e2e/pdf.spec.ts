@@ -12,6 +12,7 @@ import { parsePdfManifest } from '../../src/lib/web/pdf-manifest.ts';
 import { readContent } from '../../src/node/read-content.ts';
 import { serveStatic } from '../../src/node/static-server.ts';
 import { flattenOutline, type OutlineItem, parseOutline } from '../helpers/pdf-outline.ts';
+import { lines, literal, normal, pdfPages, pdfText } from '../helpers/pdf-text.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { builtSite, expect, type Page, test } from './fixtures.ts';
 
@@ -51,23 +52,6 @@ async function open(page: Page, url: string) {
   await page.waitForLoadState('networkidle');
   return seen;
 }
-
-function text(file: string, ...options: string[]): string {
-  return execFileSync('pdftotext', [...options, file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-}
-
-/** The text of each PDF page (pdftotext separates pages with a form feed). */
-function pdfPages(file: string): string[] {
-  return text(file, '-layout').split('\f');
-}
-
-const lines = (pageText: string) =>
-  pageText
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-const normal = (value: string) => value.replace(/\s+/g, ' ').trim();
-const literal = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test.describe.configure({ mode: 'serial' });
 
@@ -131,7 +115,7 @@ test('pdfs.json lists exactly the PDFs written, as poppler and the disk see them
   ).toEqual(manifest.pdfs.map((pdf: { file: string }) => pdf.file).sort());
 
   // The cover names the commit when the build knew it; the manifest says the same, or null.
-  const commit = /^Commit\s+(\S+)$/m.exec(text(pdfPath(), '-layout', '-l', '1'))?.[1] ?? null;
+  const commit = /^Commit\s+(\S+)$/m.exec(pdfText(pdfPath(), '-layout', '-l', '1'))?.[1] ?? null;
   const started = Date.now() - 600_000;
   for (const [index, env] of [undefined, ...environments.map(([id]) => id)].entries()) {
     const file = pdfPath(env);
@@ -162,7 +146,7 @@ test('the PDF is A4, opens on its bookmarks, and is titled after its environment
 });
 
 test('every page title is in the PDF', () => {
-  const whole = normal(text(pdfPath()));
+  const whole = normal(pdfText(pdfPath()));
   const missing = pages.filter((page) => !whole.includes(normal(page.data.title))).map((page) => page.slug);
   expect(missing).toEqual([]);
 });
@@ -238,20 +222,20 @@ test('bookmarks: the cover, contents by service, alert index, then every page wi
 });
 
 test('the production book has production values where the default book has {{namespace}}', () => {
-  const production = text(pdfPath('production'));
-  const defaults = text(pdfPath());
+  const production = pdfText(pdfPath('production'));
+  const defaults = pdfText(pdfPath());
   const architect = environmentValues(content.environments!, 'production', 'architect-api');
   expect(architect.namespace).toBeTruthy();
   expect(defaults).toContain('kubectl get pods -n {{namespace}}');
   expect(defaults).not.toContain(architect.namespace);
   expect(production).toContain(`kubectl get pods -n ${architect.namespace}`);
   expect(production).not.toContain('{{namespace}}');
-  expect(text(pdfPath('staging'))).toContain(`kubectl get pods -n ${environmentValues(content.environments!, 'staging', 'architect-api').namespace}`);
+  expect(pdfText(pdfPath('staging'))).toContain(`kubectl get pods -n ${environmentValues(content.environments!, 'staging', 'architect-api').namespace}`);
   // Reader inputs are values no environment has: they stay as names in every book.
   expect(production).toContain('{{routing_key}}');
   // The cover says which.
-  expect(text(pdfPath('production'), '-layout', '-l', '1')).toMatch(/^Environment\s+Production$/m);
-  expect(text(pdfPath(), '-layout', '-l', '1')).toMatch(/^Environment\s+none: placeholders shown as \{\{name\}\}$/m);
+  expect(pdfText(pdfPath('production'), '-layout', '-l', '1')).toMatch(/^Environment\s+Production$/m);
+  expect(pdfText(pdfPath(), '-layout', '-l', '1')).toMatch(/^Environment\s+none: placeholders shown as \{\{name\}\}$/m);
 });
 
 test('no interface text leaks into the PDFs', () => {
@@ -259,7 +243,7 @@ test('no interface text leaks into the PDFs', () => {
   const sources = normal(content.pages.map((page) => page.text).join('\n'));
   const count = (haystack: string, word: RegExp) => haystack.match(word)?.length ?? 0;
   for (const env of [undefined, 'production']) {
-    const pdf = normal(text(pdfPath(env)));
+    const pdf = normal(pdfText(pdfPath(env)));
     const book = env ?? 'default';
     // Interface text may appear in the PDF only as often as the content itself says it: a copy button on every
     // command block, or the site's header on every page, would add dozens (the cover's "Environment" is the one extra).
@@ -392,7 +376,7 @@ test.describe('one book per team', () => {
 
   test("a team's book holds its runbooks and no other team's, with its own contents and bookmarks", () => {
     expect(team.length).toBeGreaterThan(3);
-    const whole = normal(text(teamPdf()));
+    const whole = normal(pdfText(teamPdf()));
     expect(team.filter((page) => !whole.includes(normal(page.data.title))).map((page) => page.slug)).toEqual([]);
     const teamTitles = new Set(team.map((page) => page.data.title));
     const foreign = pages.filter((page) => page.data.service !== TEAM && !teamTitles.has(page.data.title) && page.data.title.length > 12);
@@ -418,14 +402,14 @@ test.describe('one book per team', () => {
       ),
     ).toContain(sample.data.title);
     // The alert index lists this team's alerts only.
-    const alerts = text(teamPdf());
+    const alerts = pdfText(teamPdf());
     for (const alert of team.flatMap((page) => page.data.alerts)) expect(alerts).toContain(alert);
     for (const alert of other.flatMap((page) => page.data.alerts)) expect(alerts).not.toContain(alert);
   });
 
   test("a link to another team's runbook says it is not in this book and where to find it, and leads nowhere local", () => {
     const target = `/runbooks/${other[0]!.slug}/`;
-    expect(normal(text(teamPdf()))).toContain(normal(`${other[0]!.data.title} (not in this book: on the site at ${target})`));
+    expect(normal(pdfText(teamPdf()))).toContain(normal(`${other[0]!.data.title} (not in this book: on the site at ${target})`));
     const links = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', teamPdf()], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(links).not.toMatch(/href="http:\/\/127\.0\.0\.1/);
   });

@@ -77,3 +77,22 @@ test('search assets load only when search is used', async ({ page }) => {
   await page.getByRole('searchbox', { name: 'Search' }).focus();
   await expect.poll(() => requested.some((path) => path.endsWith('pagefind.js'))).toBe(true);
 });
+
+test('a query typed before the search script ran is searched once it runs', async ({ page }) => {
+  // The page's scripts held back until the reader has typed: a slow page, or a reader who types at once.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/_astro/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Module scripts hold back DOMContentLoaded: wait for the response only; fill waits for the box.
+  await page.goto('/', { waitUntil: 'commit' });
+  const { alert, slug } = alerts[0]!;
+  await page.getByRole('searchbox', { name: 'Search' }).fill(alert);
+  release();
+  await expect(page.locator('[data-search-results] a.search-result').first()).toHaveAttribute('href', `/runbooks/${slug}/`);
+  await expect(page.locator('[data-search-results] a.search-result')).not.toHaveCount(0);
+});

@@ -16,14 +16,16 @@ const environments: Environments = {
   staging: { label: 'Staging', vars: {}, services: {} },
 };
 
+/** Two services, each with pages of every kind, sorted as the site sorts them. */
+const pages = sortPages([
+  page('web/readme', 'web', 'reference', 'About web'),
+  page('db/restore', 'db', 'procedure', 'Restore'),
+  page('db/down', 'db', 'incident', 'Database down', 'critical'),
+  page('web/down', 'web', 'incident', 'Web down', 'low'),
+  page('db/notes', 'db', 'reference', 'Notes'),
+]);
+
 describe('planBook', () => {
-  const pages = sortPages([
-    page('web/readme', 'web', 'reference', 'About web'),
-    page('db/restore', 'db', 'procedure', 'Restore'),
-    page('db/down', 'db', 'incident', 'Database down', 'critical'),
-    page('web/down', 'web', 'incident', 'Web down', 'low'),
-    page('db/notes', 'db', 'reference', 'Notes'),
-  ]);
   const book = planBook(pages, environments);
 
   const cases: [string, unknown, unknown][] = [
@@ -55,13 +57,6 @@ describe('planBook', () => {
 });
 
 describe('serviceBooks', () => {
-  const pages = sortPages([
-    page('web/readme', 'web', 'reference', 'About web'),
-    page('db/restore', 'db', 'procedure', 'Restore'),
-    page('db/down', 'db', 'incident', 'Database down', 'critical'),
-    page('web/down', 'web', 'incident', 'Web down', 'low'),
-    page('db/notes', 'db', 'reference', 'Notes'),
-  ]);
   const alert = (name: string, service: string) => ({ alert: name, service });
   const alerts = [alert('ApiDown', 'web'), alert('DbDown', 'db'), alert('DbSlow', 'db'), alert('Orphan', 'queue')];
   const books = serviceBooks(pages, alerts);
