@@ -1,5 +1,8 @@
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
+import { yamlDocument } from './content/yaml.ts';
+
+export { yamlErrorText } from './content/yaml.ts';
 
 /** Where in a file something is wrong. Lines and columns count from 1. */
 export interface Location {
@@ -30,7 +33,15 @@ export function formatProblemWithSeverity(problem: ContentProblem): string {
 }
 
 function problemLocation(problem: ContentProblem): string {
-  return [problem.file, problem.line, problem.line && problem.column].filter(Boolean).join(':');
+  return [shownPath(problem.file), problem.line, problem.line && problem.column].filter(Boolean).join(':');
+}
+
+/**
+ * A path with its control and invisible characters written as `\u0009`: a file named with a newline or a
+ * right-to-left override (checks/files.ts rejects it) must not break the one-line-per-problem output.
+ */
+function shownPath(path: string): string {
+  return path.replace(/[\p{Cc}\p{Cf}]/gu, (character) => `\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
 
 function problemText(problem: ContentProblem): string {
@@ -53,8 +64,7 @@ export class ContentError extends Error {
  * `firstLine` is the line the YAML starts on in `file` (2 for frontmatter after `---`).
  */
 export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], yamlText: string, file: string, firstLine = 1): ContentProblem[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter });
+  const { doc, lineCounter } = yamlDocument(yamlText);
   return issues.map((issue) => {
     const path = issue.path.map(String);
     // A bad record key (an environment id such as `prod?x`): zod says only "Invalid key in record" and keeps the
@@ -76,8 +86,8 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], yamlText
  * parsing (a duplicate alert, a `related` slug that does not exist). `firstLine` as in `problemsFromIssues`.
  */
 export function fieldPosition(yamlText: string, path: readonly (string | number)[], firstLine = 1): { line: number; column: number } | undefined {
-  const lineCounter = new LineCounter();
-  const position = positionOf(parseDocument(yamlText, { lineCounter }), lineCounter, [...path]);
+  const { doc, lineCounter } = yamlDocument(yamlText);
+  const position = positionOf(doc, lineCounter, [...path]);
   return position && { line: position.line + firstLine - 1, column: position.col };
 }
 
@@ -85,7 +95,7 @@ export function fieldPosition(yamlText: string, path: readonly (string | number)
  * Line and column of the deepest node of `path` that exists: a missing field points at its parent.
  * With `key`, the position of the last key of `path` itself rather than of its value.
  */
-function positionOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, path: (string | number)[], key = false) {
+function positionOf(doc: Document, lineCounter: LineCounter, path: (string | number)[], key = false) {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
@@ -98,12 +108,4 @@ function positionOf(doc: ReturnType<typeof parseDocument>, lineCounter: LineCoun
     if (pair?.key?.range) return lineCounter.linePos(pair.key.range[0]);
   }
   return undefined;
-}
-
-/**
- * The yaml library's message without what the location already says: it repeats the position counted from where
- * it started parsing (the frontmatter's first line, not the file's) and, with pretty errors, quotes the source.
- */
-export function yamlErrorText(error: YAMLError): string {
-  return error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { withoutBom } from '../lib/content/frontmatter.ts';
 import { pageSlug } from '../lib/content/page-slug.ts';
 import type { Environments } from '../lib/content/schemas/environments.ts';
 import { DEFAULT_SEVERITY_DATA } from '../lib/content/schemas/severity.ts';
@@ -27,18 +28,32 @@ export function readContent(contentRoot: string): SourceContent {
   const services = data(() => DATA_FILES.services(contentRoot), {});
 
   const runbooksRoot = join(contentRoot, 'runbooks');
-  const paths = existsSync(runbooksRoot)
-    ? readdirSync(runbooksRoot, { recursive: true, encoding: 'utf8' })
-        .filter((path) => /\.mdx?$/.test(path))
-        .sort()
-    : [];
-  const pages = paths.map((path): SourcePage => {
+  const paths = existsSync(runbooksRoot) ? readdirSync(runbooksRoot, { recursive: true, encoding: 'utf8' }).filter(isPagePath).sort() : [];
+  const pages = paths.flatMap((path): SourcePage[] => {
     const file = join(runbooksRoot, path);
-    const parsed = parseSourcePage(relative(process.cwd(), file), pageSlug(path), readFileSync(file, 'utf8'));
+    let text: string;
+    try {
+      if (statSync(file).isDirectory()) return [];
+      text = withoutBom(readFileSync(file, 'utf8'));
+    } catch (error) {
+      // A link to nothing, a file without read permission: the build would leave the page out without a word.
+      problems.push({ severity: 'error', file: relative(process.cwd(), file), message: `cannot read the file: ${(error as Error).message}` });
+      return [];
+    }
+    const parsed = parseSourcePage(relative(process.cwd(), file), pageSlug(path), text);
     problems.push(...parsed.problems);
-    return parsed.page;
+    return [parsed.page];
   });
   return { pages, environments, severity, services, problems };
+}
+
+/**
+ * The files the build's glob loader (`**\/*.{md,mdx}`, src/content.config.ts) makes pages of: Markdown and MDX,
+ * and, as globs do, nothing hidden (a name or folder starting with `.`: an editor's `.#api-down.md` lock file, a
+ * `.drafts/` folder), so the check looks at exactly the pages the build publishes.
+ */
+function isPagePath(path: string): boolean {
+  return /\.mdx?$/.test(path) && !path.split(/[\\/]/).some((part) => part.startsWith('.'));
 }
 
 export type { SourceContent, SourcePage } from '../lib/content/source-page.ts';

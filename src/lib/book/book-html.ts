@@ -21,15 +21,27 @@ export function bookId(anchor: string, id: string): string {
 /** `{ slug → anchor }` for every page, refusing two slugs that would share an anchor (the links would be ambiguous). */
 export function bookAnchors(slugs: Iterable<string>): Map<string, string> {
   const anchors = new Map<string, string>();
+  for (const slug of slugs) anchors.set(slug, bookAnchor(slug));
+  const [shared] = sharedAnchors(anchors.keys());
+  if (shared) throw new Error(`pages "${shared.first}" and "${shared.slug}" would share the book anchor #${shared.anchor}`);
+  return anchors;
+}
+
+/**
+ * Each page whose anchor an earlier page already has: `db--x/y` and `db/x--y` are both `#rb-db--x--y`. Only file
+ * names that are not slugs can collide (a slug holds no `--`); `npm run check` reports them (checks/files.ts), so
+ * the book never meets two.
+ */
+export function sharedAnchors(slugs: Iterable<string>): { slug: string; first: string; anchor: string }[] {
   const owners = new Map<string, string>();
+  const shared: { slug: string; first: string; anchor: string }[] = [];
   for (const slug of slugs) {
     const anchor = bookAnchor(slug);
-    const owner = owners.get(anchor);
-    if (owner !== undefined && owner !== slug) throw new Error(`pages "${owner}" and "${slug}" would share the book anchor #${anchor}`);
-    owners.set(anchor, slug);
-    anchors.set(slug, anchor);
+    const first = owners.get(anchor);
+    if (first === undefined) owners.set(anchor, slug);
+    else if (first !== slug) shared.push({ slug, first, anchor });
   }
-  return anchors;
+  return shared;
 }
 
 export interface BookHtmlOptions {

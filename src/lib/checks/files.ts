@@ -1,3 +1,4 @@
+import { sharedAnchors } from '../book/book-html.ts';
 import type { ContentProblem } from '../errors.ts';
 
 /** A runbook file as it is on disk. */
@@ -9,14 +10,25 @@ export interface SourceBytes {
 }
 
 /**
- * Problems with the files themselves, before their content means anything: two files for one page (`foo.md` and
- * `foo.mdx` have the same URL), an empty file, a file that is not UTF-8 (Latin-1 from an old editor turns
- * "café" into "caf�" on the page).
+ * Problems with the files themselves, before their content means anything: a name that cannot be a URL
+ * (`api#down.md`), two files for one page (`foo.md` and `foo.mdx` have the same URL), two pages the book cannot
+ * tell apart, an empty file, a file that is not UTF-8 (Latin-1 from an old editor turns "café" into "caf�" on the
+ * page).
  */
 export function checkFiles(files: readonly SourceBytes[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const firstBySlug = new Map<string, string>();
+  const fileBySlug = new Map(files.map(({ slug, file }) => [slug, file]));
+  for (const { slug, first, anchor } of sharedAnchors(new Set(files.map((file) => file.slug)))) {
+    problems.push({
+      severity: 'error',
+      file: fileBySlug.get(slug)!,
+      message: `pages "${first}" and "${slug}" would share the anchor #${anchor} in the book, where "/" becomes "--": rename one of them (without "--")`,
+    });
+  }
   for (const { file, slug, bytes } of files) {
+    const unsafe = unsafeNameProblem(file, slug);
+    if (unsafe) problems.push(unsafe);
     const first = firstBySlug.get(slug);
     if (first === undefined) firstBySlug.set(slug, file);
     else {
@@ -38,6 +50,40 @@ export function checkFiles(files: readonly SourceBytes[]): ContentProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * Characters a page's path cannot hold. The path is the page's URL: `#` and `?` end it (the glob loader then reads
+ * another file, or none, and the page silently goes missing), `%` starts an escape (the link leads to a 404), and
+ * white space, control and invisible formatting characters (a right-to-left override, a zero-width space) do not
+ * survive a link, a shell or a one-line message. `\` is a folder separator on Windows. Upper-case letters, dots,
+ * underscores and non-ASCII letters are fine: `KubePodCrashLooping.md` builds as it is named.
+ */
+const UNSAFE_IN_NAME = /[#?%\\\s\p{Cc}\p{Cf}]/gu;
+
+function unsafeNameProblem(file: string, slug: string): ContentProblem | undefined {
+  const found = [...new Set(slug.match(UNSAFE_IN_NAME))];
+  if (found.length === 0) return undefined;
+  const extension = /\.mdx?$/.exec(file)?.[0] ?? '.md';
+  const renamed = slug
+    .split('/')
+    .map((part) => part.replace(UNSAFE_IN_NAME, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '') || 'page')
+    .join('/');
+  return {
+    severity: 'error',
+    file,
+    message:
+      `the name holds ${found.map(shownCharacter).join(', ')}: a page's file and folder names make its URL, ` +
+      `where # ? % \\, white space and control characters are not allowed; rename it, e.g. to ${renamed}${extension}`,
+  };
+}
+
+/** `"#"`, or the code point of a character that would not show (`U+0009`, a tab; `U+202E`, a right-to-left override). */
+function shownCharacter(character: string): string {
+  if (/^[\p{Cc}\p{Cf}]$/u.test(character) || (/^\s$/.test(character) && character !== ' ')) {
+    return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return JSON.stringify(character);
 }
 
 /** Nothing but white space: such a file has no frontmatter to report problems on, only this one. */

@@ -11,7 +11,16 @@ export interface SplitFile {
 
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
 
-export function splitFrontmatter(text: string): SplitFile {
+/**
+ * The text without a UTF-8 byte-order mark: some Windows editors write one before the `---`. It is not part of
+ * the content, and Astro ignores it too, so the check does.
+ */
+export function withoutBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+export function splitFrontmatter(file: string): SplitFile {
+  const text = withoutBom(file);
   const match = text.startsWith('---') ? FRONTMATTER.exec(text) : null;
   if (match?.index !== 0) return { yaml: '', yamlLine: 1, body: text, bodyLine: 1 };
   const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1);

@@ -1,10 +1,10 @@
-import { parseDocument } from 'yaml';
-import { type ContentProblem, problemsFromIssues, yamlErrorText } from '../errors.ts';
-import { splitFrontmatter } from './frontmatter.ts';
+import { type ContentProblem, problemsFromIssues } from '../errors.ts';
+import { type SplitFile, splitFrontmatter } from './frontmatter.ts';
 import type { Environments } from './schemas/environments.ts';
 import { type RunbookData, runbookSchema } from './schemas/runbook.ts';
 import type { Services } from './schemas/services.ts';
 import type { SeverityData } from './schemas/severity.ts';
+import { parseYaml } from './yaml.ts';
 
 /** One runbook file as the command-line tools and the checks see it: the text, where its parts start, its data when valid. */
 export interface SourcePage {
@@ -29,22 +29,41 @@ export interface SourceContent {
   problems: ContentProblem[];
 }
 
+/** A runbook's text split into frontmatter and body, with the frontmatter's value: not yet checked against the schema. */
+export interface Frontmatter extends SplitFile {
+  /** The frontmatter as data (`{}` without frontmatter), or `undefined` when its YAML cannot be read. */
+  value: unknown;
+  /** Why the YAML cannot be read, naming file, line and column. */
+  problems: ContentProblem[];
+}
+
+/**
+ * Splits a runbook's text and reads its frontmatter: what `npm run check` (parseSourcePage) and the build's loader
+ * (src/plugins/validated-loader.ts) both see, so they cannot disagree on a value (`title: 2026-01-01` is text).
+ */
+export function readFrontmatter(file: string, text: string): Frontmatter {
+  const split = splitFrontmatter(text);
+  const parsed = parseYaml(split.yaml);
+  if (parsed.ok) return { ...split, value: parsed.value, problems: [] };
+  const { line, column, message } = parsed.problem;
+  const problem: ContentProblem = {
+    severity: 'error',
+    file,
+    ...(line !== undefined && { line: line + split.yamlLine - 1, column }),
+    message: `invalid YAML frontmatter: ${message}`,
+  };
+  return { ...split, value: undefined, problems: [problem] };
+}
+
 /**
  * Splits a runbook's text into frontmatter and body and validates the frontmatter with the schema the build uses.
  * Never throws on bad content: the page comes back without `data`, and the problems name file, line and column.
  */
 export function parseSourcePage(file: string, slug: string, text: string): { page: SourcePage; problems: ContentProblem[] } {
-  const { yaml, yamlLine, body, bodyLine } = splitFrontmatter(text);
+  const { yaml, yamlLine, body, bodyLine, value, problems } = readFrontmatter(file, text);
   const page: SourcePage = { file, slug, text, yaml, yamlLine, body, bodyLine, data: undefined };
-  const doc = parseDocument(yaml);
-  // Only the first syntax error: the parser reports what one mistake throws off further down as more errors.
-  const [error] = doc.errors;
-  if (error) {
-    const position = error.linePos?.[0];
-    const line = position && position.line + yamlLine - 1;
-    return { page, problems: [{ severity: 'error', file, line, column: position?.col, message: `invalid YAML frontmatter: ${yamlErrorText(error)}` }] };
-  }
-  const result = runbookSchema.safeParse(doc.toJS() ?? {});
+  if (problems.length > 0) return { page, problems };
+  const result = runbookSchema.safeParse(value);
   if (result.success) page.data = result.data;
   return { page, problems: result.success ? [] : problemsFromIssues(result.error.issues, yaml, file, yamlLine) };
 }

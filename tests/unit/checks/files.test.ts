@@ -45,3 +45,46 @@ describe('files', () => {
     ]);
   });
 });
+
+describe('file names', () => {
+  const page = utf8('---\ntitle: A\n---\n');
+  const named = (path: string) => ({ file: `content/runbooks/${path}`, slug: path.replace(/\.mdx?$/, ''), bytes: page });
+
+  test('a name that cannot be a URL is an error naming the characters and a name to use instead', () => {
+    const rule = `a page's file and folder names make its URL, where # ? % \\, white space and control characters are not allowed`;
+    const cases: [string, string][] = [
+      ['db/api#down.md', `the name holds "#": ${rule}; rename it, e.g. to db/api-down.md`],
+      ['db/api?down.mdx', `the name holds "?": ${rule}; rename it, e.g. to db/api-down.mdx`],
+      ['db/100%.md', `the name holds "%": ${rule}; rename it, e.g. to db/100.md`],
+      ['db/api down.md', `the name holds " ": ${rule}; rename it, e.g. to db/api-down.md`],
+      ['my db/api.md', `the name holds " ": ${rule}; rename it, e.g. to my-db/api.md`],
+      ['db/api\tdown.md', `the name holds U+0009: ${rule}; rename it, e.g. to db/api-down.md`],
+      ['db/api\ndown.md', `the name holds U+000A: ${rule}; rename it, e.g. to db/api-down.md`],
+      ['db/api\u202Enwod.md', `the name holds U+202E: ${rule}; rename it, e.g. to db/api-nwod.md`],
+      ['db/a\u00A0b #1.md', `the name holds U+00A0, " ", "#": ${rule}; rename it, e.g. to db/a-b-1.md`],
+      ['db/a\\b.md', `the name holds "\\\\": ${rule}; rename it, e.g. to db/a-b.md`],
+    ];
+    for (const [path, message] of cases) {
+      assert.deepEqual(
+        checkFiles([named(path)]).map((problem) => problem.message),
+        [message],
+        JSON.stringify(path),
+      );
+    }
+  });
+
+  test('the printed line escapes control characters in the path, so one problem stays one line', () => {
+    const [problem] = checkFiles([named('db/api\ndown.md')]);
+    assert.match(formatProblem(problem!), /^content\/runbooks\/db\/api\\u000adown\.md: the name holds U\+000A/);
+  });
+
+  test('names that are not lower-case slugs are fine: they build as they are named', () => {
+    assert.deepEqual(checkFiles(['alerts/KubePodCrashLooping.md', 'db/DB_CPU_HIGH.mdx', 'db/v1.2-upgrade.md', 'ops/café.md'].map(named)), []);
+  });
+
+  test('two pages the book would give one anchor are an error on the second', () => {
+    assert.deepEqual(checkFiles([named('db--x/y.md'), named('db/x--y.md')]).map(formatProblem), [
+      'content/runbooks/db/x--y.md: pages "db--x/y" and "db/x--y" would share the anchor #rb-db--x--y in the book, where "/" becomes "--": rename one of them (without "--")',
+    ]);
+  });
+});

@@ -32,4 +32,20 @@ describe('a data file', () => {
       production: { label: 'Production', vars: {}, services: {} },
     });
   });
+
+  test('a byte-order mark is ignored; an alias bomb and ten thousand nested lists are one error naming the file', () => {
+    assert.deepEqual(parseDataFile('\uFEFFproduction:\n  label: Production\n', 'x.yaml', environmentsSchema), {
+      production: { label: 'Production', vars: {}, services: {} },
+    });
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[index]}`).join(', ')}]`),
+    ];
+    assert.deepEqual(problems(`production:\n  label: Production\n  vars:\n${bomb.map((line) => `    ${line}`).join('\n')}\n`), [
+      'content/environments.yaml:5:12: error: invalid YAML: aliases (*a) expand to too much data (more than 100 copies): write the values out instead',
+    ]);
+    assert.deepEqual(problems(`production: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`), [
+      'content/environments.yaml: error: invalid YAML: lists or maps nested too deeply to read: flatten the data',
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import { glob, type Loader, type LoaderContext, type ParseDataOptions } from 'as
 import { parseFrontmatter } from 'astro/markdown';
 import { pageSlug } from '../../../src/lib/content/page-slug.ts';
 import { runbookSchema } from '../../../src/lib/content/schemas/runbook.ts';
+import { readFrontmatter } from '../../../src/lib/content/source-page.ts';
 import { ContentError } from '../../../src/lib/errors.ts';
 import { validatedLoader } from '../../../src/plugins/validated-loader.ts';
 import { PROJECT } from '../../helpers/run-cli.ts';
@@ -99,8 +100,11 @@ describe('validatedLoader', () => {
     assert.deepEqual(loaded.parsed.map((entry) => entry.id).sort(), ['payments/api-down', 'payments/database-down', 'payments/deploy']);
     const apiDown = loaded.parsed.find((entry) => entry.id === 'payments/api-down')!;
     assert.equal(relative(PROJECT, apiDown.filePath!), 'tests/fixtures/good/runbooks/payments/api-down.md');
-    // The file's frontmatter as it is, not data already transformed by our schema: Astro parses it once more.
-    assert.deepEqual(apiDown.data, parseFrontmatter(readFileSync(apiDown.filePath!, 'utf8')).frontmatter);
+    // The file's frontmatter as the check reads it (YAML 1.2: `last_reviewed: 2026-11-01` is text), not data already
+    // transformed by our schema, nor Astro's own parse (which makes that a Date): one parser for check and build.
+    const text = readFileSync(apiDown.filePath!, 'utf8');
+    assert.deepEqual(apiDown.data, readFrontmatter(apiDown.filePath!, text).value);
+    assert.notDeepEqual(apiDown.data, parseFrontmatter(text).frontmatter);
     assert.deepEqual(loaded.stored.get('payments/api-down'), runbookSchema.parse(apiDown.data));
   });
 

@@ -1,11 +1,21 @@
 import { z } from 'zod';
-import { durationSchema, placeholderNameSchema, severitySchema, slugSchema } from './common.ts';
+import { daySchema, durationSchema, placeholderNameSchema, severitySchema, slugSchema } from './common.ts';
+
+/**
+ * The longest alert name: each alert gets a page, `/alerts/<name>/`, and a file system takes at most 255 bytes for
+ * the folder's name. Prometheus sets no limit; real alert names stay well under a hundred characters.
+ */
+export const MAX_ALERT_NAME_LENGTH = 200;
 
 /** Prometheus-style alert names, kept verbatim: `KubePodCrashLooping`, `DB_CPU_HIGH`. */
 export const alertNameSchema = z
   .string({ error: (issue) => `expected an alert name, got ${JSON.stringify(issue.input)}` })
   .regex(/^[A-Za-z_][A-Za-z0-9_:.-]*$/, {
     error: (issue) => `expected an alert name of letters, digits and _ : . - (no spaces), got ${JSON.stringify(issue.input)}`,
+  })
+  .max(MAX_ALERT_NAME_LENGTH, {
+    error: (issue) =>
+      `expected an alert name of at most ${MAX_ALERT_NAME_LENGTH} characters (it names the page /alerts/<name>/), got ${(issue.input as string).length}: ${JSON.stringify(`${(issue.input as string).slice(0, 40)}…`)}`,
   });
 
 const inputSchema = z.union([
@@ -41,9 +51,15 @@ const pageFields = {
   /** Team or role that owns the page. */
   owner: z.string().optional(),
   /** Free keywords, searchable. */
-  tags: z.array(z.union([z.string(), z.number().transform(String)])).default([]),
+  tags: z
+    .array(
+      z.union([z.string(), z.number().transform(String)], {
+        error: (issue) => `expected a keyword (text), got ${JSON.stringify(issue.input)?.slice(0, 60)}`,
+      }),
+    )
+    .default([]),
   /** When someone last checked the page against reality. */
-  last_reviewed: z.coerce.date({ error: (issue) => `expected a date like 2026-01-31, got ${JSON.stringify(issue.input)}` }).optional(),
+  last_reviewed: daySchema.optional(),
   /** Review period for this page, overriding the site-wide one (e.g. `90d`). */
   review_every: durationSchema.optional(),
   /** Slugs of other pages to read alongside (`<group>/<name>`). */
