@@ -5,7 +5,7 @@
  * alerts without a runbook and rules whose `runbook_url` is missing or wrong are errors (exit 1), runbook alerts that
  * no rule fires are warnings. `--fix` writes the right `runbook_url`s into the rule files. Exit 2 on usage errors.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { alertSource, buildAlertIndex } from '../lib/alerts/alert-index.ts';
@@ -17,6 +17,7 @@ import { plural } from '../lib/format.ts';
 import { normalizeBase } from '../lib/web/urls.ts';
 import { CONTENT_ROOT } from '../node/content-root.ts';
 import { readContent } from '../node/read-content.ts';
+import { writeFilesAtomic } from '../node/write-file-atomic.ts';
 import { runCli, UsageError } from './shared.ts';
 
 const USAGE = `usage: npm run alerts:check -- <rules files or folders> [--site https://runbooks.example.com] [--base /runbooks/] [--fix] [--format json]
@@ -60,7 +61,9 @@ function main(argv: string[]): number {
   }
 
   const coverage: Problem[] = alertCoverage(ruleFiles.rules, runbooks.site, location);
-  const fixedProblems = fix ? applyFixes(coverage, files) : new Map<Problem, string>();
+  const fixes = fix ? applyFixes(coverage, files, ruleFiles.texts) : { fixed: new Map<Problem, string>(), failure: undefined };
+  const fixedProblems = fixes.fixed;
+  if (fixes.failure) process.stderr.write(`alerts:check: ${fixes.failure}\n`);
   const fixed = [...fixedProblems].map(
     ([problem, url]): Fixed => ({ file: problem.file, line: problem.line, column: problem.column, alert: problem.alert!, url }),
   );
@@ -75,7 +78,7 @@ function main(argv: string[]): number {
   const contentLines = [...runbooks.problems, ...remaining.filter((problem) => !inRules(problem))];
 
   const summary = summarise({ files, ruleFiles, runbooks, remaining, fixed, location });
-  const failed = [...ruleFiles.problems, ...runbooks.problems, ...remaining].some((problem) => problem.severity === 'error');
+  const failed = fixes.failure !== undefined || [...ruleFiles.problems, ...runbooks.problems, ...remaining].some((problem) => problem.severity === 'error');
 
   if (format === 'json') {
     const problems = [...ruleLines, ...contentLines].filter((line): line is Problem => 'severity' in line).map(({ rule: _rule, ...problem }) => problem);
@@ -139,17 +142,27 @@ function readRunbookAlerts() {
 }
 
 /** Every alerting rule of the files, and what made a file unreadable. */
-function readRuleFiles(files: readonly string[]): { rules: LocatedRule[]; problems: Problem[]; filesWithErrors: number } {
+function readRuleFiles(files: readonly string[]): { rules: LocatedRule[]; problems: Problem[]; filesWithErrors: number; texts: Map<string, string> } {
   const rules: LocatedRule[] = [];
   const problems: Problem[] = [];
+  const texts = new Map<string, string>();
   let filesWithErrors = 0;
   for (const file of files) {
-    const parsed = parseRuleFile(readFileSync(file, 'utf8'));
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      problems.push({ file, severity: 'error', kind: 'rule-file', message: `cannot read the file: ${fileErrorText(error)}` });
+      filesWithErrors++;
+      continue;
+    }
+    texts.set(file, text);
+    const parsed = parseRuleFile(text);
     rules.push(...parsed.rules.map((rule) => ({ ...rule, file })));
     problems.push(...parsed.problems.map((problem) => ({ ...problem, file, severity: 'error' as const, kind: 'rule-file' as const })));
     if (parsed.problems.length > 0) filesWithErrors++;
   }
-  return { rules, problems, filesWithErrors };
+  return { rules, problems, filesWithErrors, texts };
 }
 
 function readOptions(argv: string[]) {
@@ -220,19 +233,54 @@ function ruleFiles(paths: string[]): string[] {
   return [...new Set(files.map((file) => relative(process.cwd(), file)))];
 }
 
-/** Writes the runbook_url of every fixable rule, file by file; returns the problems fixed and the URL written. */
-function applyFixes(problems: readonly Problem[], files: readonly string[]): Map<Problem, string> {
+/**
+ * Writes the runbook_url of every fixable rule; returns the problems fixed and the URL written, or why nothing was
+ * written. The new text of every file is worked out from the text already read and checked first, then all files
+ * are written together (src/node/write-file-atomic.ts): each to a temporary file beside it, renamed into place
+ * only when every one is complete. So a full disk, a size limit or an unwritable file or folder leaves every rule
+ * file as it was, not the first few rewritten and one cut short.
+ */
+function applyFixes(
+  problems: readonly Problem[],
+  files: readonly string[],
+  texts: ReadonlyMap<string, string>,
+): { fixed: Map<Problem, string>; failure: string | undefined } {
   const fixed = new Map<Problem, string>();
+  const writes: { path: string; data: string }[] = [];
   for (const file of files) {
     const wanted = problems.filter((problem) => problem.kind === 'runbook-url' && problem.rule?.file === file && problem.expected);
-    if (wanted.length === 0) continue;
-    const text = readFileSync(file, 'utf8');
+    const text = texts.get(file);
+    if (wanted.length === 0 || text === undefined) continue;
     const fixes: RunbookUrlFix[] = wanted.map((problem) => ({ document: problem.rule!.document, path: problem.rule!.path, url: problem.expected! }));
     const result = fixRuleFile(text, fixes);
-    if (result.text !== text) writeFileSync(file, result.text);
+    if (result.text !== text) writes.push({ path: file, data: result.text });
     for (const fix of result.applied) fixed.set(wanted[fixes.indexOf(fix)]!, fix.url);
   }
-  return fixed;
+  try {
+    writeFilesAtomic(writes);
+  } catch (error) {
+    const file = (error as { path?: unknown }).path;
+    const shown = typeof file === 'string' ? relative(process.cwd(), file) || file : 'a rule file';
+    return { fixed: new Map(), failure: `cannot write ${shown}: ${fileErrorText(error)}; no rule file was changed` };
+  }
+  return { fixed, failure: undefined };
+}
+
+/** What went wrong with a file, in words, and the system's code for searching: `permission denied (EACCES)`. */
+function fileErrorText(error: unknown): string {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const words: Record<string, string> = {
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'the disk quota is used up',
+    EFBIG: 'it would exceed the file-size limit',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOENT: 'no such file or folder',
+    EISDIR: 'it is a folder',
+  };
+  const said = Object.hasOwn(words, code) ? words[code] : (error instanceof Error ? error.message : String(error)).replace(/^[A-Z]+: /, '').split(',')[0];
+  return code ? `${said} (${code})` : String(said);
 }
 
 function formatFixed(entry: Fixed): string {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { BUILD_MARKER, buildMarkerText } from '../../src/lib/output/out-dir-rules.ts';
 import { PROJECT, runCli } from '../helpers/run-cli.ts';
 
 /**
@@ -15,7 +16,7 @@ import { PROJECT, runCli } from '../helpers/run-cli.ts';
  */
 const BAD = 'tests/fixtures/bad';
 
-/** What the out dir holds before each build, standing for the last good site. */
+/** What the out dir holds before each build, standing for the last good site (with the mark of a build of ours). */
 const LAST_GOOD = '<!doctype html><title>Last good build</title>';
 
 const work = mkdtempSync(join(tmpdir(), 'bad-input-build-'));
@@ -26,6 +27,7 @@ async function build(name: string, root: string): Promise<{ code: number | null;
   const outDir = join(work, name, 'out');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'index.html'), LAST_GOOD);
+  writeFileSync(join(outDir, BUILD_MARKER), buildMarkerText(new Date()));
   const env = {
     // The Node that runs the tests (>= 22.12) also runs Astro.
     PATH: `${join(PROJECT, 'node_modules/.bin')}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -294,6 +295,59 @@ describe('alerts:check', { concurrency: true }, () => {
         ],
       );
     });
+  });
+});
+
+/**
+ * `alerts:check` under a file-size limit (`ulimit -f`, in KiB), a fault a test can inject without mount rights: a
+ * write past the limit fails with EFBIG as on a full disk (SIGXFSZ is ignored, so the write returns the error
+ * instead of killing the process).
+ */
+function alertsCheckWithFileLimit(kib: number, args: string[]): Promise<CliRun> {
+  const script = `trap '' XFSZ; ulimit -f ${kib}; exec "$0" src/cli/alerts-check.ts "$@"`;
+  const env = { ...process.env };
+  for (const name of ['RUNBOOKS_SITE', 'RUNBOOKS_BASE', 'RUNBOOKS_CONTENT_DIR']) delete env[name];
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', script, process.execPath, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe('--fix when a file cannot be written', { concurrency: true }, () => {
+  const work = mkdtempSync(join(tmpdir(), 'alerts-check-fault-'));
+  after(() => rmSync(work, { recursive: true, force: true }));
+  // Under a 4 KiB limit the fixed manifest (2.3 kB) can be written, the padded plain file (4.5 kB) cannot.
+  const small = readFileSync(join(root, fixtures, 'kubernetes/audit-app.yaml'), 'utf8');
+  const big = `# ${'padding '.repeat(250)}\n${readFileSync(join(root, fixtures, 'co-platform.rules.yml'), 'utf8')}`;
+  const setUp = (name: string, files: Record<string, string>) => {
+    mkdirSync(join(work, name));
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(work, name, file), text);
+    return (file: string) => ({ shown: relative(root, join(work, name, file)), text: () => readFileSync(join(work, name, file), 'utf8') });
+  };
+  const cannotWrite = (shown: string) => `alerts:check: cannot write ${shown}: it would exceed the file-size limit (EFBIG); no rule file was changed`;
+
+  test('a full disk mid-write leaves the rules file whole, and says which file', async () => {
+    const file = setUp('one', { 'b.rules.yml': big })('b.rules.yml');
+    const run = await alertsCheckWithFileLimit(4, [file.shown, '--fix', '--site', site]);
+    assert.equal(file.text(), big);
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr.split('\n')[0], cannotWrite(file.shown));
+    assert.doesNotMatch(run.stdout + run.stderr, /^\s+at |fixed: /m);
+  });
+
+  test('one file that cannot be written: none of the set is rewritten', async () => {
+    const file = setUp('set', { 'a.rules.yml': small, 'b.rules.yml': big });
+    const run = await alertsCheckWithFileLimit(4, [join(relative(root, work), 'set'), '--fix', '--site', site]);
+    assert.equal(file('a.rules.yml').text(), small);
+    assert.equal(file('b.rules.yml').text(), big);
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr.split('\n')[0], cannotWrite(file('b.rules.yml').shown));
+    assert.doesNotMatch(run.stdout + run.stderr, /^\s+at |fixed: /m);
   });
 });
 

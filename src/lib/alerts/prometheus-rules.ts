@@ -1,4 +1,5 @@
 import { type Document, isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, type ToStringOptions, visit } from 'yaml';
+import { MAX_ALIAS_COUNT, tooManyAliases } from '../content/yaml.ts';
 import { yamlErrorText } from '../errors.ts';
 
 /** An alerting rule (`- alert: …`) of a Prometheus rule file, with where it is written. */
@@ -77,8 +78,19 @@ export function parseRuleFile(text: string): RuleFile {
           problems.push({ line: position.line, column: position.col, message: 'alert: expected an alert name' });
           return;
         }
-        // toJS resolves anchors and merge keys, so shared annotations count as the rule's own.
-        const data = rule.toJS(doc) as { annotations?: unknown };
+        // toJS resolves anchors and merge keys, so shared annotations count as the rule's own; within the alias
+        // limit of content (src/lib/content/yaml.ts), so an alias bomb is a problem at the rule, not a crash.
+        let data: { annotations?: unknown };
+        try {
+          data = rule.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) as { annotations?: unknown };
+        } catch {
+          problems.push({
+            line: position.line,
+            column: position.col,
+            message: tooManyAliases(),
+          });
+          return;
+        }
         const annotations = data.annotations && typeof data.annotations === 'object' ? (data.annotations as Record<string, unknown>) : {};
         rules.push({
           alert: name.value,
@@ -139,9 +151,10 @@ export function fixRuleFile(text: string, fixes: readonly RunbookUrlFix[]): { te
   }
   if (changed.size === 0) return { text, applied };
 
-  // A document's text runs from where it starts (its `---`) to where the next one starts; the first one from 0,
-  // so that comments above it stay with it.
-  const starts = documents.map((doc, index) => (index === 0 ? 0 : doc.range[0]));
+  // A document's text runs from where the one before it ends (after its content and any `...`) to where it ends
+  // itself; the first one from 0. So its preamble (comments, `%YAML`, `---`) is in its own piece, which is what
+  // `toString` writes for it: starting at its `---` put the preamble in the piece before, written twice or dropped.
+  const starts = documents.map((_, index) => (index === 0 ? 0 : documents[index - 1]!.range[2]));
   const pieces = documents.map((doc, index) => {
     const source = text.slice(starts[index], starts[index + 1] ?? text.length);
     return changed.has(index) ? doc.toString(layoutOf(doc, lineCounter, text)) : source;

@@ -105,6 +105,22 @@ describe('parseRuleFile', () => {
       rules: [],
       problems: [{ line: 1, column: 1, message: 'spec.groups: expected a list of rule groups' }],
     },
+    {
+      // "Billion laughs": nine aliases of nine aliases … expand past the content's alias limit.
+      name: 'a rule whose annotations are an alias bomb',
+      text: lines(
+        'a: &a [x, x, x, x, x, x, x, x, x]',
+        'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+        'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+        'groups:',
+        '  - name: g',
+        '    rules:',
+        '      - alert: Laughs',
+        '        annotations: { summary: *c }',
+      ),
+      rules: [],
+      problems: [{ line: 7, column: 16, message: 'aliases (*name) expand to too much data (more than 100 copies): write the values out instead' }],
+    },
   ];
   for (const { name, text, rules, problems = [] } of cases) {
     test(name, () => {
@@ -269,6 +285,29 @@ describe('fixRuleFile', () => {
       assert.equal(result.applied.length, applied);
     });
   }
+
+  describe('the preamble of a later document (`...`, comments, a %YAML directive) comes back once, whichever documents change', () => {
+    const url = (alert: string) => `https://runbooks.example.com/alerts/${alert}/`;
+    const first = lines('groups:', '- name: a', '  rules:', '  - alert: A', '    expr: up == 0');
+    const preamble = lines('...', '# the second team', '%YAML 1.2', '---');
+    const second = lines('groups:', '- name: b', '  rules:', '  - alert: B', '    expr: up == 0');
+    const text = first + preamble + second;
+    const fixed = (alert: string) => lines(`    annotations:`, `      runbook_url: ${url(alert)}`);
+    for (const documents of [[0], [1], [0, 1]]) {
+      test(`documents ${documents.join(' and ')} fixed`, () => {
+        const fixes = parseRuleFile(text)
+          .rules.filter((rule) => documents.includes(rule.document))
+          .map((rule) => ({ document: rule.document, path: rule.path, url: url(rule.alert) }));
+        const result = fixRuleFile(text, fixes).text;
+        for (const line of ['...', '# the second team', '%YAML 1.2', '---']) {
+          assert.equal(result.split('\n').filter((each) => each === line).length, 1, `${JSON.stringify(line)} in\n${result}`);
+        }
+        // The library puts a blank line between a document's comment and its directive; nothing else moves.
+        const expectedPreamble = documents.includes(1) ? lines('...', '# the second team', '', '%YAML 1.2', '---') : preamble;
+        assert.equal(result, (documents.includes(0) ? first + fixed('A') : first) + expectedPreamble + (documents.includes(1) ? second + fixed('B') : second));
+      });
+    }
+  });
 
   test('a fixed file reads back with the URLs written', () => {
     const text = lines('groups:', '- name: g', '  rules:', '  - alert: A', '  - alert: B', '    annotations: {summary: b}');
