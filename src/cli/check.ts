@@ -3,19 +3,21 @@
  * `content/runbooks/db/latency.md:6:11: error: severity: expected one of critical|high|medium|low, got "urgent"`.
  *
  *   npm run check -- [--root DIR] [--strict] [--format text|json] [--review-every 90d] [--today 2026-01-31]
- *   npm run check -- --dist DIR      scan a built site for secrets instead
+ *   npm run check -- --dist DIR      scan a built site for secrets instead: every file, the offline zip's members,
+ *                                    Pagefind's fragments and the PDFs' text (poppler's pdftotext)
  *
  * The content root is `--root`, else `RUNBOOKS_CONTENT_DIR`, else `content`. Exits 1 when there is an error (or,
  * with `--strict`, a warning), 2 when the command line is wrong. Problems go to stdout, the tally to stderr.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkPublishedSecrets, type TextFile } from '../lib/checks/secrets.ts';
+import { checkPublishedSecrets } from '../lib/checks/secrets.ts';
 import { parseDuration } from '../lib/content/durations.ts';
+import { parseDay } from '../lib/content/schemas/common.ts';
 import { type ContentProblem, formatProblemWithSeverity } from '../lib/errors.ts';
 import { plural } from '../lib/format.ts';
 import { checkContentRoot, todayUtc } from '../node/check-content-root.ts';
+import { readPublishedFiles } from '../node/published-files.ts';
 import { runCli, UsageError } from './shared.ts';
 
 const USAGE = `usage: npm run check -- [--root DIR] [--strict] [--format text|json] [--review-every 180d] [--today YYYY-MM-DD]
@@ -54,16 +56,11 @@ function main(argv: string[]): number {
   return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
 }
 
-/** The built files a reader can fetch as text. Scripts are ours, not content, and pagefind's index is compressed. */
-const PUBLISHED_TEXT = /\.(?:html|json|xml|txt|webmanifest)$/;
-
+/** Every file the build and `npm run pdf` publish: pages, scripts, data, the offline zip's members, the PDFs' text. */
 function checkDist(dist: string): ContentProblem[] {
   if (!existsSync(dist) || !statSync(dist).isDirectory()) throw new UsageError(`--dist: no folder ${dist}`);
-  const files: TextFile[] = readdirSync(dist, { recursive: true, encoding: 'utf8' })
-    .filter((path) => PUBLISHED_TEXT.test(path))
-    .sort()
-    .map((path) => ({ file: relative(process.cwd(), join(dist, path)), text: readFileSync(join(dist, path), 'utf8') }));
-  return checkPublishedSecrets(files);
+  const { files, problems } = readPublishedFiles(dist);
+  return [...problems, ...checkPublishedSecrets(files)];
 }
 
 function reviewEvery(text: string | undefined): number | undefined {
@@ -76,8 +73,8 @@ function reviewEvery(text: string | undefined): number | undefined {
 /** 00:00 UTC of the given day, or of today: review dates are whole days, written in UTC. */
 function today(text: string | undefined): Date {
   if (text === undefined) return todayUtc();
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(text) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`--today expects a date such as 2026-01-31, got "${text}"`);
+  const date = parseDay(text);
+  if (!date) throw new UsageError(`--today expects a day such as 2026-01-31, got "${text}"`);
   return date;
 }
 

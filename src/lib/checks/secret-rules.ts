@@ -23,6 +23,14 @@ export interface SecretRule {
 const KEY = '[A-Za-z0-9_.-]*?(?:password|passwd|[_-]pwd|token|secret|secret[_-]?key|api[_-]?key|access[_-]?key|private[_-]?key)';
 // A value runs until whitespace, a quote or what ends it in a shell, URL or JSON.
 const VALUE = String.raw`[^\s"'&;,)}\]]+`;
+// An optional opening quote, escaped as JSON and JavaScript strings write it: `PGPASSWORD=\"$DB_PASSWORD\"` in the
+// search index is the variable, not a password starting with a backslash.
+const QUOTE = String.raw`\\?["']?`;
+// The rest of one shell command: what lies between the tool's name and its flag (not past `;`, `|`, `&` or a line end),
+// bounded so that a hostile line of ten thousand `mysql` words costs no quadratic time.
+const SAME_COMMAND = String.raw`[^\n;|&]{0,300}?[ \t]`;
+// A password as a shell word, after an optional opening quote: `-pS3cret`, `-p"S3cret"`, `-p'S3cret'`.
+const WORD = String.raw`["']?(?<secret>[^\s"'\x60;|&)]+)`;
 
 // Rules that know the shape of a secret come first: when two find the same one, the first names it.
 export const SECRET_RULES: readonly SecretRule[] = [
@@ -68,16 +76,45 @@ export const SECRET_RULES: readonly SecretRule[] = [
     context: /pagerduty|routing[_-]?key|integration[_-]?key|service[_-]?key/i,
   },
   {
+    id: 'mysql-password',
+    name: 'MySQL password written after -p',
+    // Only the attached form is a password: `-p S3cret` prompts, and `S3cret` is then the database. `-P` is the port.
+    pattern: new RegExp(String.raw`\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlshow|mariadb(?:-dump|-admin)?)\b${SAME_COMMAND}-p${WORD}`),
+  },
+  {
+    id: 'curl-user',
+    name: 'password in curl -u user:password',
+    // Without `:password` curl prompts, which is fine.
+    pattern: new RegExp(String.raw`\bcurl\b${SAME_COMMAND}(?:-u|--user)[ \t]*["']?[^\s:"']*:(?<secret>[^\s"'\x60;|&)]+)`),
+  },
+  {
+    id: 'sshpass-password',
+    name: 'password given to sshpass -p',
+    // Only sshpass's own options, before the command it runs: `ssh -p 22` is a port.
+    pattern: new RegExp(String.raw`\bsshpass(?:[ \t]+-[vh]|[ \t]+-P[ \t]*\S+)*[ \t]+-p[ \t]*${WORD}`),
+  },
+  {
+    id: 'redis-password',
+    name: 'password given to redis-cli -a',
+    pattern: new RegExp(String.raw`\bredis-cli\b${SAME_COMMAND}(?:-a|--pass)[ \t]+${WORD}`),
+  },
+  {
+    id: 'docker-login-password',
+    name: 'password given to docker login -p',
+    // `--password-stdin` reads it from a pipe, which is the safe way; `--password S3cret` is the flag rule's.
+    pattern: new RegExp(String.raw`\b(?:docker|podman|nerdctl)[ \t]+login\b${SAME_COMMAND}-p[ \t]*${WORD}`),
+  },
+  {
     id: 'assignment',
     name: 'credential assigned a literal value',
-    pattern: new RegExp(String.raw`(?<![A-Za-z0-9_])${KEY}[ \t]*=[ \t]*["']?(?<secret>${VALUE})`, 'i'),
+    pattern: new RegExp(String.raw`(?<![A-Za-z0-9_])${KEY}[ \t]*=[ \t]*${QUOTE}(?<secret>${VALUE})`, 'i'),
   },
   {
     id: 'yaml-json-key',
     name: 'credential given a literal value',
     // `db_password: hunter2` as a YAML key (at the start of a line) or `"token": "…"` in JSON; not prose such as
     // "Rotate the token: run …".
-    pattern: new RegExp(String.raw`(?:^[ \t]*(?:-[ \t]+)?${KEY}|"${KEY}")[ \t]*:[ \t]*["']?(?<secret>${VALUE})`, 'im'),
+    pattern: new RegExp(String.raw`(?:^[ \t]*(?:-[ \t]+)?${KEY}|"${KEY}")[ \t]*:[ \t]*${QUOTE}(?<secret>${VALUE})`, 'im'),
   },
   {
     id: 'command-line-flag',
@@ -92,6 +129,9 @@ export interface SecretFinding {
   /** Counting from 1; the column is where the secret itself starts. */
   line: number;
   column: number;
+  /** Where the secret starts in the text, counting from 0, and the secret as written. */
+  offset: number;
+  secret: string;
 }
 
 /** Values that stand for a secret rather than being one. */
@@ -111,9 +151,8 @@ const GLOBAL_RULES = SECRET_RULES.map((rule) => ({ rule, pattern: new RegExp(rul
 
 /** Every literal secret in `text`, in order. */
 export function findSecrets(text: string): SecretFinding[] {
-  const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-  const findings: (SecretFinding & { offset: number })[] = [];
+  const lineStarts = lineStartsOf(text);
+  const findings: SecretFinding[] = [];
   for (const { rule, pattern } of GLOBAL_RULES) {
     for (const match of text.matchAll(pattern)) {
       const span = match.indices?.groups?.['secret'];
@@ -126,19 +165,23 @@ export function findSecrets(text: string): SecretFinding[] {
         const lineEnd = text.indexOf('\n', lineStart);
         if (!rule.context.test(text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd))) continue;
       }
-      findings.push({ rule, line: line + 1, column: span[0] - lineStart + 1, offset: span[0] });
+      findings.push({ rule, line: line + 1, column: span[0] - lineStart + 1, offset: span[0], secret });
     }
   }
   // Two rules can see the same secret (`PGPASSWORD=…` inside a URL line); one report per place is enough.
   const seen = new Set<number>();
-  return findings
-    .sort((a, b) => a.offset - b.offset)
-    .filter((finding) => !seen.has(finding.offset) && seen.add(finding.offset))
-    .map(({ rule, line, column }) => ({ rule, line, column }));
+  return findings.sort((a, b) => a.offset - b.offset).filter((finding) => !seen.has(finding.offset) && seen.add(finding.offset));
 }
 
-/** Index of the line holding `offset`, by binary search over the line starts. */
-function lineIndex(lineStarts: readonly number[], offset: number): number {
+/** The offset of every line's first character. */
+export function lineStartsOf(text: string): number[] {
+  const lineStarts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  return lineStarts;
+}
+
+/** Index of the line holding `offset` (counting from 0), by binary search over the line starts. */
+export function lineIndex(lineStarts: readonly number[], offset: number): number {
   let low = 0;
   let high = lineStarts.length - 1;
   while (low < high) {

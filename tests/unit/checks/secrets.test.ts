@@ -21,14 +21,17 @@ describe('secrets in content and in the built site', () => {
   test('HTML is read as text: a secret split into highlighter spans and entities is still found', () => {
     const html =
       '<pre><code><span class="line"><span>psql</span><span> postgres://admin:</span><span>hunter2</span><span>@db/app &amp;&amp; echo</span></span></code></pre>';
-    assert.equal(htmlText(html), 'psql postgres://admin:hunter2@db/app && echo');
+    assert.equal(htmlText(html), '\npsql postgres://admin:hunter2@db/app && echo\n');
     assert.deepEqual(checkPublishedSecrets([{ file: 'dist/runbooks/db/a/index.html', text: `<!doctype html>\n${html}` }]).map(formatProblemWithSeverity), [
       'dist/runbooks/db/a/index.html:2: error: published secret (password in a connection URL): remove it from the content, rebuild, and rotate it',
     ]);
   });
 
-  test('a tag spanning lines keeps the line count', () => {
-    assert.equal(htmlText('<a\n href="x">a</a>\n&#x41;&#66;&lt;'), '\na\nAB<');
+  test('a finding in HTML names the line of the file, after a tag spanning lines', () => {
+    const html = '<!doctype html>\n<a\n href="/x">a</a>\n<p>AKIA&#x49;OSFODNN7EXAMPLE</p>';
+    assert.deepEqual(checkPublishedSecrets([{ file: 'dist/a.html', text: html }]).map(formatProblemWithSeverity), [
+      'dist/a.html:4: error: published secret (AWS access key ID): remove it from the content, rebuild, and rotate it',
+    ]);
   });
 
   test('JSON is read as it is', () => {
