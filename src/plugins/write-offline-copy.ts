@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { rolldown } from 'rolldown';
 import { zipArchive } from '../lib/offline/archive.ts';
-import { moduleScripts, rewriteForOffline } from '../lib/offline/rewrite-html.ts';
+import { moduleScripts, readPage, rewriteForOffline } from '../lib/offline/rewrite-html.ts';
 import { writeFileAtomic } from '../node/write-file-atomic.ts';
 
 /**
@@ -32,7 +32,8 @@ export async function writeOfflineCopy(site: string, base: string, options: { da
       continue;
     }
     const html = bytes.toString('utf8');
-    const scripts = moduleScripts(html);
+    const parts = readPage(html);
+    const scripts = moduleScripts(html, parts);
     const key = scripts.join(' ');
     let bundle = bundles.get(key);
     if (bundle === undefined && scripts.length > 0) {
@@ -41,7 +42,7 @@ export async function writeOfflineCopy(site: string, base: string, options: { da
       bundles.set(key, bundle);
     }
     const classic = [`${base}offline-index.js`, ...(bundle ? [bundle] : [])];
-    archive[`runbooks/${file}`] = Buffer.from(rewriteForOffline(html, { file, base, scripts: classic }));
+    archive[`runbooks/${file}`] = Buffer.from(rewriteForOffline(html, { file, base, scripts: classic }, parts));
   }
   const target = join(site, 'runbooks-offline.zip');
   writeFileAtomic(target, zipArchive(archive, options.date));

@@ -1,5 +1,6 @@
 import { bookEnvironment } from '../lib/web/book-environment.ts';
 import { cssString } from '../lib/web/css-escape.ts';
+import { ownValue } from '../lib/web/placeholder-values.ts';
 
 /**
  * The book's environment (see bookEnvironment): narrows `#placeholder-values` to the one asked for in `?env=`, and
@@ -14,8 +15,8 @@ if (valuesElement) {
   document.documentElement.dataset.environment = id ?? '';
   const cover = document.getElementById('book-environment');
   if (id !== undefined && cover) {
-    cover.textContent = labels[id] ?? id;
-    document.title = `${document.title} · ${labels[id] ?? id}`;
+    cover.textContent = ownValue(labels, id) ?? id;
+    document.title = `${document.title} · ${ownValue(labels, id) ?? id}`;
   }
   // The running header is the title: whose book (a team's) and which environment's values every page shows. A
   // constructed sheet, because the Content-Security-Policy refuses `<style>` elements.

@@ -1,5 +1,5 @@
 import { copyText } from '../lib/web/copy-text.ts';
-import type { PlaceholderValues } from '../lib/web/placeholder-values.ts';
+import { ownValue } from '../lib/web/placeholder-values.ts';
 import { writeClipboard } from './clipboard.ts';
 import { currentEnvironment, initialEnvironment, onEnvironmentChange } from './environment.ts';
 import { environmentIds, environmentValues, serviceAt } from './placeholder-values.ts';
@@ -10,14 +10,14 @@ import { environmentIds, environmentValues, serviceAt } from './placeholder-valu
  * that is crashing, the cluster the alert came from), where the environment only knows the usual value. Values
  * are only ever set as text, never as HTML.
  */
-const inputValues: PlaceholderValues = {};
+const inputValues = new Map<string, string>(); // A Map: an input may be named `constructor` (see ownValue).
 const status = document.getElementById('copy-status');
 
 function fillPlaceholders(): void {
   const environment = currentEnvironment();
   for (const span of document.querySelectorAll<HTMLElement>('.ph[data-placeholder]')) {
     const name = span.dataset.placeholder!;
-    const value = inputValues[name] || environmentValues(serviceAt(span), environment)[name];
+    const value = inputValues.get(name) || ownValue(environmentValues(serviceAt(span), environment), name);
     // The placeholder's own token spans keep their colours; the value replaces their text.
     const target = span.firstElementChild instanceof HTMLElement && span.childElementCount === 1 ? span.firstElementChild : span;
     target.textContent = value ?? `{{${name}}}`;
@@ -69,7 +69,7 @@ document.addEventListener('click', (event) => {
 
 document.addEventListener('runbooks:input', (event) => {
   const { name, value } = (event as CustomEvent<{ name: string; value: string }>).detail;
-  inputValues[name] = value.trim();
+  inputValues.set(name, value.trim());
   fillPlaceholders();
 });
 

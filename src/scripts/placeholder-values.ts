@@ -1,4 +1,4 @@
-import type { PlaceholderValues, ValuesByService } from '../lib/web/placeholder-values.ts';
+import { ownValue, type PlaceholderValues, type ValuesByService } from '../lib/web/placeholder-values.ts';
 
 /**
  * The environments' placeholder values of the page (`#placeholder-values`, written by the build), read once: the
@@ -14,7 +14,7 @@ export function environmentIds(): string[] {
 
 /** What `environment` defines for the placeholders of `service`'s pages. */
 export function environmentValues(service: string, environment: string | undefined): PlaceholderValues {
-  return (environment !== undefined && valuesByService[service]?.[environment]) || {};
+  return ownValue(ownValue(valuesByService, service), environment) ?? {};
 }
 
 /** The service whose values apply at `element`: its closest `[data-service]` (one per page, one per book section). */

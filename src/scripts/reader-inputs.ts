@@ -1,3 +1,4 @@
+import { ownValue } from '../lib/web/placeholder-values.ts';
 import { currentEnvironment, initialEnvironment, onEnvironmentChange } from './environment.ts';
 import { environmentIds, environmentValues, serviceAt } from './placeholder-values.ts';
 
@@ -20,12 +21,12 @@ class ReaderInputs extends HTMLElement {
       const environment = currentEnvironment();
       const values = environmentValues(serviceAt(this), environment);
       for (const input of form.querySelectorAll('input')) {
-        const value = values[input.name];
+        const value = ownValue(values, input.name);
         const source = form.querySelector<HTMLElement>(`#input-${CSS.escape(input.name)}-source`);
         input.placeholder = value ?? '';
         if (!source) continue;
         source.hidden = value === undefined;
-        source.textContent = value === undefined ? '' : `Empty: ${labels[environment!] ?? environment}'s value. Type to use another.`;
+        source.textContent = value === undefined ? '' : `Empty: ${ownValue(labels, environment) ?? environment}'s value. Type to use another.`;
       }
     };
     initialEnvironment(environmentIds());

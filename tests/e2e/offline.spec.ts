@@ -3,19 +3,25 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
-import { builtSite, expect, test } from './fixtures.ts';
+import { builtSite, expect, type Page, type SiteName, test } from './fixtures.ts';
 
 /** dist/runbooks-offline.zip, unpacked as a reader would, and opened from disk. */
 let folder = '';
 const home = () => pathToFileURL(join(folder, 'runbooks/index.html')).href;
 
-test.beforeAll(() => {
-  folder = mkdtempSync(join(tmpdir(), 'runbooks-offline-'));
-  for (const [name, bytes] of Object.entries(unzipSync(readFileSync(join(builtSite('seed'), 'runbooks-offline.zip'))))) {
+/** Unpacks a built site's runbooks-offline.zip into a new temporary folder, as a reader would. */
+function unpack(site: SiteName): string {
+  const target = mkdtempSync(join(tmpdir(), 'runbooks-offline-'));
+  for (const [name, bytes] of Object.entries(unzipSync(readFileSync(join(builtSite(site), 'runbooks-offline.zip'))))) {
     if (name.endsWith('/')) continue;
-    mkdirSync(dirname(join(folder, name)), { recursive: true });
-    writeFileSync(join(folder, name), bytes);
+    mkdirSync(dirname(join(target, name)), { recursive: true });
+    writeFileSync(join(target, name), bytes);
   }
+  return target;
+}
+
+test.beforeAll(() => {
+  folder = unpack('seed');
 });
 
 test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -53,4 +59,33 @@ test('the offline copy works from file://: links, styles, environment, copy and 
 test('alert links in the offline copy forward to the runbook', async ({ page }) => {
   await page.goto(pathToFileURL(join(folder, 'runbooks/alerts/DB_CPU_HIGH/index.html')).href);
   await expect(page).toHaveURL(/runbooks\/co-platform\/high-database-latency\/index\.html\?alert=DB_CPU_HIGH$/);
+});
+
+test.describe('on the fixture site', () => {
+  test.use({ site: 'fixture' });
+
+  /** ledger-lag.md holds a command that looks like markup: `src="/…"`, `HREF=/…` and a module script, as text. */
+  const copyProbe = async (page: Page) => {
+    const button = page.locator('figure.command-block').filter({ hasText: 'probe.html' }).getByRole('button', { name: /^Copy/ });
+    await button.click();
+    await expect(button).toHaveText('Copied');
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+
+  test('a command that looks like markup is copied from the offline copy as from the site', async ({ page }) => {
+    const expected = [
+      `curl -s https://ledger.example.com/ | grep -o 'src="/[^"]*"\\|HREF=/[^ >]*'`,
+      `echo '<script type="module" src="/probe.js"></script>' > /tmp/probe.html`,
+    ].join('\n');
+    await page.goto('/runbooks/payments/ledger-lag/');
+    expect(await copyProbe(page)).toBe(expected);
+
+    const offline = unpack('fixture');
+    try {
+      await page.goto(pathToFileURL(join(offline, 'runbooks/runbooks/payments/ledger-lag/index.html')).href);
+      expect(await copyProbe(page)).toBe(expected);
+    } finally {
+      rmSync(offline, { recursive: true, force: true });
+    }
+  });
 });

@@ -35,3 +35,14 @@ test('the typed value wins over every environment, and emptying the field gives 
   await field.fill('');
   await expect(session(page)).toContainText('kubectl --context staging-eu-1 -n payments-staging get pods');
 });
+
+test('inputs named constructor or toString are empty until the reader types, like any other', async ({ page }) => {
+  // ledger-lag.md declares both; neither is a value of JavaScript's (`function Object() { [native code] }`).
+  await page.goto('/runbooks/payments/ledger-lag/?env=production');
+  const command = page.locator('figure.command-block').filter({ hasText: 'ledgerctl replay' }).locator('code');
+  await expect(command).toHaveText('ledgerctl replay --from {{constructor}} --format {{toString}}');
+  await expect(page.getByLabel('constructor')).toHaveAttribute('placeholder', '');
+  await expect(page.getByLabel('toString')).toHaveAccessibleDescription('');
+  await page.getByLabel('constructor').fill('2026-01-01');
+  await expect(command).toHaveText('ledgerctl replay --from 2026-01-01 --format {{toString}}');
+});

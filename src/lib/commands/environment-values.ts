@@ -1,10 +1,10 @@
 import type { Environments } from '../content/schemas/environments.ts';
-import type { PlaceholderValues, ValuesByService } from '../web/placeholder-values.ts';
+import { ownValue, type PlaceholderValues, type ValuesByService } from '../web/placeholder-values.ts';
 
 /** Placeholder values of one environment for a page of `service`: the service's own values win over `vars`. */
 export function environmentValues(environments: Environments, id: string, service: string): PlaceholderValues {
-  const environment = environments[id];
-  return environment ? { ...environment.vars, ...environment.services[service] } : {};
+  const environment = ownValue(environments, id);
+  return environment ? { ...environment.vars, ...ownValue(environment.services, service) } : {};
 }
 
 /** Every placeholder name some environment defines for `service`. */

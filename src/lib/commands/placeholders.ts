@@ -1,3 +1,5 @@
+import { ownValue } from '../web/placeholder-values.ts';
+
 /**
  * The `{{placeholder}}` rule for command blocks.
  *
@@ -89,7 +91,7 @@ export function fillPlaceholders(source: string, values: Readonly<Record<string,
   let out = '';
   let last = 0;
   for (const { name, start, end } of placeholders) {
-    out += code.slice(last, start) + (values[name] ?? code.slice(start, end));
+    out += code.slice(last, start) + (ownValue(values, name) ?? code.slice(start, end));
     last = end;
   }
   return out + code.slice(last);

@@ -1,4 +1,4 @@
-import type { ValuesByService } from './placeholder-values.ts';
+import { ownValue, type ValuesByService } from './placeholder-values.ts';
 
 /**
  * The values the book shows. A printed book must say which environment its commands are for, so it fills
@@ -13,7 +13,10 @@ export function bookEnvironment(
 ): { id: string | undefined; values: ValuesByService } {
   const id = requested !== null && environmentIds.includes(requested) ? requested : undefined;
   const kept = Object.fromEntries(
-    Object.entries(values).map(([service, byEnvironment]) => [service, id !== undefined && byEnvironment[id] ? { [id]: byEnvironment[id] } : {}]),
+    Object.entries(values).map(([service, byEnvironment]) => {
+      const chosen = ownValue(byEnvironment, id);
+      return [service, id !== undefined && chosen ? { [id]: chosen } : {}];
+    }),
   );
   return { id, values: kept };
 }
