@@ -1,6 +1,7 @@
 import { mdxToJs, mdxToMdast } from 'satteri';
 import type { SourcePage } from '../content/source-page.ts';
 import type { ContentProblem } from '../errors.ts';
+import { type MdxNode, mdxCodeProblems } from './mdx-code.ts';
 
 /**
  * `.mdx` pages the build cannot turn into a page. Parsed with satteri, the MDX compiler the build itself runs
@@ -9,6 +10,8 @@ import type { ContentProblem } from '../errors.ts';
  * - A syntax error: an unclosed `<div>`, a stray `{`, a `<` that starts no tag.
  * - A `{{placeholder}}` in prose, outside code: MDX reads `{{namespace}}` as a JavaScript expression, which
  *   compiles and then fails the build with "namespace is not defined".
+ * - Code: `import`/`export`, expressions other than literals and frontmatter fields, JSX outside the HTML
+ *   allow-list (mdx-code.ts), on the same parse.
  */
 export function checkMdxSyntax(pages: readonly SourcePage[]): ContentProblem[] {
   return pages.flatMap((page): ContentProblem[] => {
@@ -23,28 +26,25 @@ export function checkMdxSyntax(pages: readonly SourcePage[]): ContentProblem[] {
     } catch (error) {
       return [{ severity: 'error', file: page.file, ...mdxErrorPosition(error), message: `MDX syntax error: ${mdxErrorText(error)}` }];
     }
-    return placeholderExpressions(tree).map(({ name, line, column }) => ({
-      severity: 'error' as const,
-      file: page.file,
-      line,
-      column,
-      message: `{{${name}}} in MDX prose is a JavaScript expression, not a placeholder: write it in backticks, \`{{${name}}}\`, or escape both braces, \\{\\{${name}}}`,
-    }));
+    const placeholders = placeholderExpressions(tree);
+    return [
+      ...placeholders.map(({ name, line, column }) => ({
+        severity: 'error' as const,
+        file: page.file,
+        line,
+        column,
+        message: `{{${name}}} in MDX prose is a JavaScript expression, not a placeholder: write it in backticks, \`{{${name}}}\`, or escape both braces, \\{\\{${name}}}`,
+      })),
+      ...mdxCodeProblems(page.file, tree, source, new Set(placeholders.map(({ node }) => node))),
+    ];
   });
-}
-
-interface MdxNode {
-  type: string;
-  value?: unknown;
-  children?: unknown;
-  position?: { start: { line: number; column: number } } | undefined;
 }
 
 /**
  * The `{{name}}`s MDX took for expressions: `{{name}}` is the expression `{name}`, and the escape that looks
  * right, `\{{name}}`, is a literal `{` then the expression `name` then `}`: both fail with "name is not defined".
  */
-function placeholderExpressions(node: MdxNode): { name: string; line: number; column: number }[] {
+function placeholderExpressions(node: MdxNode): { name: string; line: number; column: number; node: MdxNode }[] {
   const children = Array.isArray(node.children) ? (node.children as MdxNode[]) : [];
   return children.flatMap((child, index) => {
     const value = typeof child.value === 'string' ? child.value : '';
@@ -53,7 +53,7 @@ function placeholderExpressions(node: MdxNode): { name: string; line: number; co
       expression &&
       (/^\{\s*([A-Za-z_]\w*)\s*\}$/.exec(value)?.[1] ??
         (textEnds(children[index - 1], /\{$/) && textEnds(children[index + 1], /^\}/) ? /^\s*([A-Za-z_]\w*)\s*$/.exec(value)?.[1] : undefined));
-    const own = name ? [{ name, line: child.position?.start.line ?? 1, column: child.position?.start.column ?? 1 }] : [];
+    const own = name ? [{ name, line: child.position?.start.line ?? 1, column: child.position?.start.column ?? 1, node: child }] : [];
     return [...own, ...placeholderExpressions(child)];
   });
 }

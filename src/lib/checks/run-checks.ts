@@ -6,6 +6,7 @@ import { checkFiles, isEmptyFile, type SourceBytes } from './files.ts';
 import { checkLinks } from './links.ts';
 import { checkMdxSyntax } from './mdx-syntax.ts';
 import { checkPlaceholders } from './placeholders.ts';
+import { checkRawHtml } from './raw-html.ts';
 import { checkReviewAge, type ReviewOptions } from './review-age.ts';
 import { checkSecrets, type TextFile } from './secrets.ts';
 import { checkStructure } from './structure.ts';
@@ -37,6 +38,7 @@ export function checkContent({ content, files, dataFiles, review }: CheckInput):
     ...checkStructure(pages),
     ...checkCodeFences(pages),
     ...checkMdxSyntax(pages),
+    ...checkRawHtml(pages),
   ]);
 }
 

@@ -29,11 +29,22 @@ export interface CodeBlock {
   source: string;
 }
 
-/** What the checks need to know of a body: headings, links and code blocks, from one parse. */
+/** A raw-HTML node of a Markdown body (a block, or one tag of inline HTML), as written. */
+export interface RawHtml {
+  value: string;
+  line: number;
+  column: number;
+}
+
+/** What the checks need to know of a body: headings, links, images, code blocks and raw HTML, from one parse. */
 export interface Outline {
   headings: Heading[];
   links: MarkdownLink[];
+  /** `![alt](url)` images, with the url as written. */
+  images: MarkdownLink[];
   code: CodeBlock[];
+  /** Raw HTML. In an MDX body parsed as Markdown these are its JSX tags: MDX checks those on its own tree. */
+  html: RawHtml[];
 }
 
 /**
@@ -47,7 +58,7 @@ export function markdownOutline(body: string): Outline {
   // The body comes without its frontmatter: a `---` at its start is a thematic break, not more frontmatter.
   const tree = markdownToMdast(body, { features: { frontmatter: false } }) as Nodes;
   const slugger = new GithubSlugger();
-  const outline: Outline = { headings: [], links: [], code: [] };
+  const outline: Outline = { headings: [], links: [], images: [], code: [], html: [] };
   const visit = (node: Nodes): void => {
     const start = node.position?.start;
     if (node.type === 'heading') {
@@ -55,6 +66,10 @@ export function markdownOutline(body: string): Outline {
       outline.headings.push({ depth: node.depth, text, id: slugger.slug(text), line: start?.line ?? 1 });
     } else if (node.type === 'link' || node.type === 'definition') {
       outline.links.push({ url: node.url, line: start?.line ?? 1, column: start?.column ?? 1 });
+    } else if (node.type === 'image') {
+      outline.images.push({ url: node.url, line: start?.line ?? 1, column: start?.column ?? 1 });
+    } else if (node.type === 'html') {
+      outline.html.push({ value: node.value, line: start?.line ?? 1, column: start?.column ?? 1 });
     } else if (node.type === 'code') {
       const source = body.slice(start?.offset ?? 0, node.position?.end.offset ?? 0);
       outline.code.push({

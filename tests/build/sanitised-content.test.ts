@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { PROJECT } from '../helpers/run-cli.ts';
+
+/**
+ * The build's second line (src/lib/html/sanitize-content.ts): hostile content that got past `npm run check` still
+ * publishes no script. `astro build` runs directly with RUNBOOKS_CONTENT_CHECKED=1, as `npm run build` runs it after
+ * its own check, so the check does not run at all (src/plugins/content-check.ts) and only the sanitiser stands
+ * between the content and the page. One build of one Markdown and one MDX page.
+ */
+const work = mkdtempSync(join(tmpdir(), 'sanitised-content-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+const FRONTMATTER = (title: string) => `---
+title: ${title}
+summary: Use when the payments API answers nothing.
+service: payments
+severity: critical
+alerts: [${title.replace(/\W/g, '')}]
+sla:
+  response: 15m
+---
+`;
+
+const MARKDOWN = `${FRONTMATTER('Hostile Markdown')}
+The payments API answers nothing.
+
+<script>window.hostileScript = document.cookie</script>
+
+<img src="https://grafana.example.com/errors.png" alt="Error rate" onerror="window.hostileHandler = 1">
+
+Open the [dashboard](javascript:window.hostileLink=1), the <a href="&#106;avascript:window.hostileEntity=1">logs</a>,
+the <a href="java&#x09;script:window.hostileTab=1">traces</a> and ![a chart](data:image/svg+xml;base64,PHN2Zz4=).
+
+<meta http-equiv="refresh" content="0; url=https://evil.example/">
+<iframe src="https://evil.example/"></iframe>
+<div style="background:url(https://evil.example/track.gif)">Page the payments team first.</div>
+
+## Diagnosis
+
+\`\`\`bash
+kubectl get pods -n payments
+\`\`\`
+`;
+
+const MDX = `${FRONTMATTER('Hostile MDX')}
+The payments API answers nothing.
+
+<img src="https://grafana.example.com/errors.png" alt="Latency" onError="window.hostileJsx = 1" />
+
+<a href="JavaScript:window.hostileJsxLink=1">dashboard</a>
+
+## Diagnosis
+
+\`\`\`bash
+kubectl get pods -n payments
+\`\`\`
+`;
+
+function build(): { status: number | null; output: string; outDir: string } {
+  const content = join(work, 'content');
+  mkdirSync(join(content, 'runbooks/payments'), { recursive: true });
+  writeFileSync(join(content, 'environments.yaml'), 'production:\n  label: Production\n');
+  writeFileSync(join(content, 'runbooks/payments/hostile-markdown.md'), MARKDOWN);
+  writeFileSync(join(content, 'runbooks/payments/hostile-mdx.mdx'), MDX);
+  const outDir = join(work, 'dist');
+  const { status, stdout, stderr } = spawnSync(process.execPath, [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: PROJECT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      PATH: `${join(PROJECT, 'node_modules/.bin')}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
+      RUNBOOKS_CONTENT_CHECKED: '1',
+      RUNBOOKS_CONTENT_DIR: content,
+      RUNBOOKS_OUT_DIR: outDir,
+      RUNBOOKS_CACHE_DIR: join(work, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
+  });
+  return { status, output: stdout + stderr, outDir };
+}
+
+describe('astro build without the content check', () => {
+  test('publishes no script, handler, frame or javascript: link of the content, and keeps the highlighting', () => {
+    const { status, output, outDir } = build();
+    assert.equal(status, 0, output);
+    for (const slug of ['hostile-markdown', 'hostile-mdx']) {
+      const page = readFileSync(join(outDir, 'runbooks/payments', slug, 'index.html'), 'utf8');
+      assert.doesNotMatch(page, /hostile(Script|Handler|Link|Entity|Tab|Jsx|JsxLink)/, slug);
+      assert.doesNotMatch(page, /\sonerror=|javascript:|&#106;avascript|data:image\/svg|<iframe|http-equiv="refresh"|evil\.example/i, slug);
+      // What the reader should get is still there: the text, the image and the highlighted, copyable command.
+      assert.match(page, /The payments API answers nothing\./, slug);
+      assert.match(page, /<img src="https:\/\/grafana\.example\.com\/errors\.png" alt="(Error rate|Latency)"/, slug);
+      assert.match(page, /<figure class="command-block" data-language="bash">/, slug);
+      assert.match(page, /<span class="t-vr">kubectl<\/span>/, slug);
+      assert.match(page, /aria-label="Copy command"/, slug);
+    }
+    assert.match(readFileSync(join(outDir, 'runbooks/payments/hostile-markdown/index.html'), 'utf8'), /<div>Page the payments team first\.<\/div>/);
+  });
+});
