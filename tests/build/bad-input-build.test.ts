@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { BUILD_MARKER, buildMarkerText } from '../../src/lib/output/out-dir-rules.ts';
-import { PROJECT, runCli } from '../helpers/run-cli.ts';
+import { buildEnv, PROJECT, runCli } from '../helpers/run-cli.ts';
 
 /**
  * The bad-input catalogue (`tests/fixtures/bad/<case>/`) through the real `npm run build`: every case fails the
@@ -28,16 +28,7 @@ async function build(name: string, root: string): Promise<{ code: number | null;
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'index.html'), LAST_GOOD);
   writeFileSync(join(outDir, BUILD_MARKER), buildMarkerText(new Date()));
-  const env = {
-    // The Node that runs the tests (>= 22.12) also runs Astro.
-    PATH: `${join(PROJECT, 'node_modules/.bin')}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
-    RUNBOOKS_CONTENT_DIR: root,
-    RUNBOOKS_OUT_DIR: outDir,
-    RUNBOOKS_CACHE_DIR: join(work, name, 'cache'),
-    ASTRO_TELEMETRY_DISABLED: '1',
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-  };
+  const env = buildEnv({ content: root, out: outDir, cache: join(work, name, 'cache') });
   const { status, stdout, stderr } = await runCli('build', [], { env });
   return { code: status, output: stdout + stderr, outDir };
 }

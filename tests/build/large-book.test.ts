@@ -3,12 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { flattenOutline, type OutlineItem, parseOutline } from '../helpers/pdf-outline.ts';
 import { lines, literal, normal, pdfPages } from '../helpers/pdf-text.ts';
-import { PROJECT, runCli } from '../helpers/run-cli.ts';
+import { buildEnv, PROJECT, runCli } from '../helpers/run-cli.ts';
 
 /**
  * `npm run pdf` prints the book in parts (PAGES_PER_PART runbooks each) and qpdf assembles them (src/node/print-book.ts,
@@ -34,18 +34,7 @@ const outDir = join(work, 'dist');
 const pdfFile = join(outDir, 'runbooks.pdf');
 after(() => rmSync(work, { recursive: true, force: true }));
 
-const env = {
-  PATH: `${join(PROJECT, 'node_modules/.bin')}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
-  RUNBOOKS_CONTENT_DIR: content,
-  RUNBOOKS_OUT_DIR: outDir,
-  RUNBOOKS_CACHE_DIR: join(work, 'cache'),
-  RUNBOOKS_BASE: undefined,
-  RUNBOOKS_SITE: undefined,
-  SOURCE_DATE_EPOCH: EPOCH,
-  ASTRO_TELEMETRY_DISABLED: '1',
-  NO_COLOR: '1',
-  FORCE_COLOR: '0',
-};
+const env = buildEnv({ content, out: outDir, cache: join(work, 'cache') }, { RUNBOOKS_BASE: undefined, RUNBOOKS_SITE: undefined, SOURCE_DATE_EPOCH: EPOCH });
 
 async function cli(tool: 'build' | 'pdf'): Promise<string> {
   const { status, stdout, stderr } = await runCli(tool, [], { env });

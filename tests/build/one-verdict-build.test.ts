@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { PROJECT, runCli } from '../helpers/run-cli.ts';
+import { buildEnv, runCli } from '../helpers/run-cli.ts';
 
 /**
  * Pages `npm run check` passes must build, and read as the check read them: the build's loader parses frontmatter
@@ -42,14 +42,7 @@ describe('npm run build of what npm run check passes', () => {
 
     const outDir = join(work, 'out');
     const { status, stdout, stderr } = await runCli('build', [], {
-      env: {
-        PATH: `${join(PROJECT, 'node_modules/.bin')}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
-        RUNBOOKS_CONTENT_DIR: root,
-        RUNBOOKS_OUT_DIR: outDir,
-        RUNBOOKS_CACHE_DIR: join(work, 'cache'),
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-      },
+      env: buildEnv({ content: root, out: outDir, cache: join(work, 'cache') }),
     });
     assert.equal(status, 0, stdout + stderr);
     const page = (slug: string) => readFileSync(join(outDir, 'runbooks', slug, 'index.html'), 'utf8');

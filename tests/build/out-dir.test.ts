@@ -5,7 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { BUILD_MARKER } from '../../src/lib/output/out-dir-rules.ts';
-import { PROJECT, runCli } from '../helpers/run-cli.ts';
+import { buildEnv, PROJECT, runCli } from '../helpers/run-cli.ts';
 
 /**
  * Where `npm run build` may write, and how: the folders it refuses (no Astro run: it stops before anything starts),
@@ -15,17 +15,8 @@ const GOOD = join(PROJECT, 'tests/fixtures/good');
 const work = mkdtempSync(join(tmpdir(), 'out-dir-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-function buildEnv(outDir: string, contentRoot: string, extra: Record<string, string> = {}) {
-  return {
-    PATH: `${join(PROJECT, 'node_modules/.bin')}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
-    RUNBOOKS_CONTENT_DIR: contentRoot,
-    RUNBOOKS_OUT_DIR: outDir,
-    RUNBOOKS_CACHE_DIR: join(work, 'cache'),
-    ASTRO_TELEMETRY_DISABLED: '1',
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-    ...extra,
-  };
+function envFor(outDir: string, contentRoot: string, extra: Record<string, string> = {}) {
+  return buildEnv({ content: contentRoot, out: outDir, cache: join(work, 'cache') }, extra);
 }
 
 /** A copy of the small content root, so that a build that wrongly deletes it deletes a copy. */
@@ -68,7 +59,7 @@ describe('output folders a build refuses, before it deletes or starts anything',
       const content = contentCopy(name.replaceAll(' ', '-'));
       const { out, home, why } = setUp(content);
       const before = readFileSync(join(content, 'environments.yaml'), 'utf8');
-      const run = await runCli('build', [], { env: buildEnv(out, content, home ? { HOME: home } : {}) });
+      const run = await runCli('build', [], { env: envFor(out, content, home ? { HOME: home } : {}) });
       assert.equal(run.stdout + run.stderr, `${refusal(out, why(content))}\n`);
       assert.equal(run.status, 1);
       assert.equal(readFileSync(join(content, 'environments.yaml'), 'utf8'), before);
@@ -82,7 +73,7 @@ describe('output folders a build refuses, before it deletes or starts anything',
       ['.', 'is the project folder'],
       ['/', 'is the root of the file system'],
     ] as const) {
-      const run = await runCli('build', [], { env: buildEnv(out, GOOD) });
+      const run = await runCli('build', [], { env: envFor(out, GOOD) });
       assert.equal(run.stdout + run.stderr, `${refusal(out === '.' ? '.' : '/', why)}\n`);
       assert.equal(run.status, 1);
     }
@@ -96,7 +87,7 @@ describe('builds into folders of ours', () => {
     // A build still running: a live process named in the lock, as a build writes it.
     const holder = spawn('sleep', ['600'], { stdio: 'ignore' });
     writeFileSync(`${out}.lock`, `${JSON.stringify({ pid: holder.pid, host: hostname(), out })}\n`);
-    const child = spawn(process.execPath, ['src/cli/build.ts'], { cwd: PROJECT, env: { ...process.env, ...buildEnv(out, GOOD) } });
+    const child = spawn(process.execPath, ['src/cli/build.ts'], { cwd: PROJECT, env: { ...process.env, ...envFor(out, GOOD) } });
     let output = '';
     const waited = new Promise<void>((resolve) => {
       const read = (chunk: Buffer) => {
@@ -132,7 +123,7 @@ describe('builds into folders of ours', () => {
       mkdirSync(dirname(join(out, file)), { recursive: true });
       writeFileSync(join(out, file), `earlier ${file}`);
     }
-    const run = await runCli('build', [], { env: buildEnv(out, GOOD) });
+    const run = await runCli('build', [], { env: envFor(out, GOOD) });
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.doesNotMatch(run.stdout + run.stderr, /EXDEV/);
     assert.ok(existsSync(join(out, 'runbooks/payments/database-down/index.html')));

@@ -1,19 +1,28 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { PROJECT } from '../helpers/run-cli.ts';
+import { buildEnv, PROJECT } from '../helpers/run-cli.ts';
 
 /**
  * The build's second line (src/lib/html/sanitize-content.ts): hostile content that got past `npm run check` still
  * publishes no script. `astro build` runs directly with RUNBOOKS_CONTENT_CHECKED=1, as `npm run build` runs it after
  * its own check, so the check does not run at all (src/plugins/content-check.ts) and only the sanitiser stands
  * between the content and the page. One build of one Markdown and one MDX page.
+ *
+ * The MDX page also holds code, which would run while the page is built, before any sanitiser sees it: the compile
+ * step's guard (src/plugins/mdast-mdx-code-guard.ts) must drop it, so that the build's secret is published nowhere
+ * and no file is written, while `{frontmatter.title}` still renders.
  */
 const work = mkdtempSync(join(tmpdir(), 'sanitised-content-'));
 after(() => rmSync(work, { recursive: true, force: true }));
+/** In the build's environment only; the build must not publish it. */
+const SECRET = `runbooks-test-secret-${process.pid}-${Date.now()}`;
+/** The files the MDX page's `export` and its frontmatter `layout` (a module of the content) would write. */
+const WRITTEN = join(work, 'mdx-export-ran.txt');
+const LAYOUT_WRITTEN = join(work, 'mdx-layout-ran.txt');
 
 const FRONTMATTER = (title: string) => `---
 title: ${title}
@@ -47,8 +56,14 @@ kubectl get pods -n payments
 \`\`\`
 `;
 
-const MDX = `${FRONTMATTER('Hostile MDX')}
-The payments API answers nothing.
+const MDX = `${FRONTMATTER('Hostile MDX').replace(/---\n$/, 'layout: ./hostile-layout.mjs\n---\n')}
+The payments API answers nothing. This page is {frontmatter.title}.
+
+export const written = (await import('node:fs')).writeFileSync(${JSON.stringify(WRITTEN)}, 'ran')
+
+{process.env.RUNBOOKS_TEST_SECRET}
+
+Token <span title={process.env.RUNBOOKS_TEST_SECRET}>hidden</span>.
 
 <img src="https://grafana.example.com/errors.png" alt="Latency" onError="window.hostileJsx = 1" />
 
@@ -67,21 +82,15 @@ function build(): { status: number | null; output: string; outDir: string } {
   writeFileSync(join(content, 'environments.yaml'), 'production:\n  label: Production\n');
   writeFileSync(join(content, 'runbooks/payments/hostile-markdown.md'), MARKDOWN);
   writeFileSync(join(content, 'runbooks/payments/hostile-mdx.mdx'), MDX);
+  writeFileSync(
+    join(content, 'runbooks/payments/hostile-layout.mjs'),
+    `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(LAYOUT_WRITTEN)}, 'ran');\nexport default () => '';\n`,
+  );
   const outDir = join(work, 'dist');
   const { status, stdout, stderr } = spawnSync(process.execPath, [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: PROJECT,
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      PATH: `${join(PROJECT, 'node_modules/.bin')}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
-      RUNBOOKS_CONTENT_CHECKED: '1',
-      RUNBOOKS_CONTENT_DIR: content,
-      RUNBOOKS_OUT_DIR: outDir,
-      RUNBOOKS_CACHE_DIR: join(work, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    },
+    env: { ...process.env, ...buildEnv({ content, out: outDir, cache: join(work, 'cache') }, { RUNBOOKS_CONTENT_CHECKED: '1', RUNBOOKS_TEST_SECRET: SECRET }) },
   });
   return { status, output: stdout + stderr, outDir };
 }
@@ -102,5 +111,17 @@ describe('astro build without the content check', () => {
       assert.match(page, /aria-label="Copy command"/, slug);
     }
     assert.match(readFileSync(join(outDir, 'runbooks/payments/hostile-markdown/index.html'), 'utf8'), /<div>Page the payments team first\.<\/div>/);
+    // The MDX page's code did not run: no file of the site holds the secret, neither the export nor the layout wrote
+    // its file, and the frontmatter field the check allows still renders.
+    const leaks = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((file) => {
+      const path = join(outDir, file);
+      return !statSync(path).isDirectory() && readFileSync(path).includes(SECRET);
+    });
+    assert.deepEqual(leaks, []);
+    assert.equal(existsSync(WRITTEN), false, 'the MDX export wrote a file');
+    assert.equal(existsSync(LAYOUT_WRITTEN), false, 'the MDX layout ran');
+    const mdxPage = readFileSync(join(outDir, 'runbooks/payments/hostile-mdx/index.html'), 'utf8');
+    assert.match(mdxPage, /This page is Hostile MDX\./);
+    assert.match(mdxPage, /Token <span>hidden<\/span>\./);
   });
 });

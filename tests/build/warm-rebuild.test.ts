@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
-import { PROJECT, runCli } from '../helpers/run-cli.ts';
+import { buildEnv, PROJECT, runCli } from '../helpers/run-cli.ts';
 
 /**
  * A warm rebuild (`npm run build` again, Astro's cache and the last build kept) is correct: after one runbook's
@@ -22,15 +22,7 @@ const outDir = join(work, 'out');
 after(() => rmSync(work, { recursive: true, force: true }));
 
 async function build(): Promise<string> {
-  const env = {
-    PATH: `${join(PROJECT, 'node_modules/.bin')}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
-    RUNBOOKS_CONTENT_DIR: content,
-    RUNBOOKS_OUT_DIR: outDir,
-    RUNBOOKS_CACHE_DIR: join(work, 'cache'),
-    ASTRO_TELEMETRY_DISABLED: '1',
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-  };
+  const env = buildEnv({ content, out: outDir, cache: join(work, 'cache') });
   const { status, stdout, stderr } = await runCli('build', [], { env });
   assert.equal(status, 0, stdout + stderr);
   return stdout + stderr;

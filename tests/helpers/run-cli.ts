@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project root: where `npm run …` runs the tools, and the default working directory of `runCli`. */
@@ -42,4 +43,25 @@ export function runCli(tool: string, args: readonly string[] = [], options: CliO
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
   });
+}
+
+/**
+ * The environment of a build a test runs: its content root and its own out and cache folders (so builds of
+ * different tests never share them), the Node that runs the tests also running Astro (>= 22.12), and plain output.
+ * `extra` adds or (with `undefined`) removes variables.
+ */
+export function buildEnv(
+  folders: { content: string; out: string; cache: string },
+  extra: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
+  return {
+    PATH: `${join(PROJECT, 'node_modules/.bin')}:${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
+    RUNBOOKS_CONTENT_DIR: folders.content,
+    RUNBOOKS_OUT_DIR: folders.out,
+    RUNBOOKS_CACHE_DIR: folders.cache,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...extra,
+  };
 }

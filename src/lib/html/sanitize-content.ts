@@ -1,5 +1,6 @@
+import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
-import { ALLOWED_ELEMENTS, ELEMENT_ATTRIBUTES, GLOBAL_ATTRIBUTES, URL_SCHEMES } from './allowed-html.ts';
+import { ALLOWED_ELEMENTS, ELEMENT_ATTRIBUTES, GLOBAL_ATTRIBUTES, URL_SCHEMES, urlScheme } from './allowed-html.ts';
 
 /**
  * The build's second line behind `npm run check` (checks/raw-html.ts, checks/mdx-code.ts): each runbook page's
@@ -13,10 +14,12 @@ import { ALLOWED_ELEMENTS, ELEMENT_ATTRIBUTES, GLOBAL_ATTRIBUTES, URL_SCHEMES } 
  * `<input type="checkbox" disabled>` and the footnotes' `<section data-footnotes>`. A token style the command-block
  * transformer could not turn into a class keeps its colour and font style; nothing else of a `style` survives.
  *
- * Cost: every page of every cold build goes through this, and a runbook body is mostly token spans. Measured on
- * bench/gen-corpus.mjs pages (about 20 000 characters of body each): some 5–7 ms of CPU a page, against 0.8 ms for
- * htmlparser2's parse alone; almost all of it is sanitize-html's own work per element (frames, escaping), which no
- * option changes: a minimal allow-list costs the same. The options are still kept to plain lists.
+ * Cost: every page of every cold build goes through this, and a runbook body is mostly token spans. sanitize-html
+ * costs some 5–7 ms of CPU a page of bench/gen-corpus.mjs (about 20 000 characters of body), whatever its options:
+ * its own work per element (frames, escaping, re-serialising), 5 s of a 1000-runbook build that has 3 % to spare.
+ * So each body is first read with htmlparser2, the parser sanitize-html itself uses, against the same tables
+ * (`isClean`, about a sixth of the cost); a body in which sanitize-html would change nothing, every body that
+ * passed `npm run check`, is kept as it is, and any other goes through sanitize-html.
  */
 const GENERATED_ELEMENTS = ['figure', 'figcaption', 'button', 'input', 'section'];
 
@@ -67,5 +70,80 @@ const OPTIONS: sanitizeHtml.IOptions = {
 
 /** `html` (a rendered runbook body) with everything outside the allow-list removed. */
 export function sanitizeContent(html: string): string {
-  return sanitizeHtml(html, OPTIONS);
+  return isClean(html) ? html : sanitizeHtml(html, OPTIONS);
+}
+
+const ELEMENTS: ReadonlySet<string> = new Set(OPTIONS.allowedTags || []);
+const ANY_ELEMENT_ATTRIBUTES: ReadonlySet<string> = new Set(GLOBAL_ATTRIBUTES);
+const ATTRIBUTES_OF: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries(allowedAttributes).map(([tag, names]) => [tag, new Set(names)]));
+const LINK_SCHEMES = URL_SCHEMES['a']!.schemes;
+const IMAGE_SCHEMES = URL_SCHEMES['img']!.schemes;
+/** Elements that have no end tag, which the parser closes by itself. */
+const VOID_ELEMENTS: ReadonlySet<string> = new Set(['br', 'hr', 'img', 'input', 'col', 'wbr']);
+
+/**
+ * True when sanitize-html, with OPTIONS, would keep every element and attribute of `html`: all elements and
+ * attributes allowed, every URL of an allowed scheme, every style a token colour, the plugins' inputs and buttons
+ * as they write them, no comment, doctype or CDATA, and every element closed by its own end tag (sanitize-html
+ * balances what is not, which keeps a body from closing the page's own elements). Stricter than sanitize-html where
+ * that is simpler: a body it would merely re-serialise goes through it too.
+ */
+export function isClean(html: string): boolean {
+  let clean = true;
+  let writtenEndTags = 0;
+  let matchedEndTags = 0;
+  const parser = new (class extends Parser {
+    // Every end tag written, also those the parser drops because no element is open for them (`</main>`).
+    override onclosetag(start: number, endIndex: number): void {
+      writtenEndTags++;
+      super.onclosetag(start, endIndex);
+    }
+  })(
+    {
+      onopentag(name, attributes, implied) {
+        if (implied || !ELEMENTS.has(name) || !attributesAllowed(name, attributes)) clean = false;
+      },
+      onclosetag(name, implied) {
+        if (!implied) matchedEndTags++;
+        else if (!VOID_ELEMENTS.has(name)) clean = false;
+      },
+      oncomment: () => {
+        clean = false;
+      },
+      onprocessinginstruction: () => {
+        clean = false;
+      },
+      oncdatastart: () => {
+        clean = false;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return clean && writtenEndTags === matchedEndTags;
+}
+
+function attributesAllowed(tag: string, attributes: Record<string, string>): boolean {
+  if (tag === 'input' && attributes['type'] !== 'checkbox') return false;
+  if (tag === 'button' && attributes['type'] !== 'button') return false;
+  for (const name in attributes) {
+    const value = attributes[name]!;
+    if (!(ANY_ELEMENT_ATTRIBUTES.has(name) || name.startsWith('aria-') || name.startsWith('data-') || ATTRIBUTES_OF.get(tag)?.has(name))) return false;
+    if (name === 'href' || name === 'src') {
+      const scheme = urlScheme(value);
+      if (scheme !== undefined && !(tag === 'img' ? IMAGE_SCHEMES : LINK_SCHEMES).includes(scheme)) return false;
+    } else if (name === 'style' && !tokenStyle(value)) return false;
+  }
+  return true;
+}
+
+/** `color:#0A3069;font-style:italic`: declarations TOKEN_STYLES allows, and nothing else. */
+function tokenStyle(style: string): boolean {
+  return style.split(';').every((declaration) => {
+    if (declaration.trim() === '') return true;
+    const colon = declaration.indexOf(':');
+    const patterns = TOKEN_STYLES[declaration.slice(0, colon).trim().toLowerCase() as keyof typeof TOKEN_STYLES];
+    const value = declaration.slice(colon + 1).trim();
+    return colon > 0 && patterns !== undefined && patterns.some((pattern) => pattern.test(value));
+  });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { sanitizeContent } from '../../../src/lib/html/sanitize-content.ts';
+import { isClean, sanitizeContent } from '../../../src/lib/html/sanitize-content.ts';
 
 /** The build's second line on a rendered runbook body (the build test, tests/build/sanitised-content.test.ts, runs it in a real build). */
 describe('sanitizeContent', () => {
@@ -23,7 +23,7 @@ describe('sanitizeContent', () => {
       '<pre class="astro-code github-light-default t-fg" tabindex="0" data-language="bash">',
       '<span class="ph" data-placeholder="namespace"><span class="t-st">{{namespace}}</span></span>',
       'style="color:#FF0000;font-style:italic"',
-      '<input type="checkbox" disabled aria-label="Ack the alert" />',
+      '<input type="checkbox" disabled aria-label="Ack the alert">',
       'href="https://example.com/a?b=1&amp;c=2"',
       '<td colspan="2">503</td>',
       '<details open><summary>More</summary>',
@@ -34,6 +34,37 @@ describe('sanitizeContent', () => {
       assert.ok(out.includes(kept), `${kept}\nnot in\n${out}`);
     }
   });
+
+  test('a body with nothing to remove is kept byte for byte, without going through sanitize-html', () => {
+    const body = [
+      '<h2 id="diagnosis">Diagnosis</h2>',
+      '<figure class="command-block" data-language="bash"><figcaption><button type="button" class="copy-button" aria-label="Copy command">Copy</button></figcaption><pre class="astro-code t-fg" tabindex="0" data-language="bash"><code><span class="line"><span class="t-vr">echo</span><span style="color:#FF0000;font-style:italic"> &lt;script&gt;</span></span></code></pre></figure>',
+      '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" disabled aria-label="Ack"> Ack</li></ul>',
+      '<p>A <a href="/runbooks/x/">page</a><br>and <img src="chart.png" alt="" /> &amp; <kbd>Ctrl</kbd></p>',
+    ].join('\n');
+    assert.equal(isClean(body), true);
+    assert.equal(sanitizeContent(body), body);
+  });
+
+  for (const [name, body] of [
+    ['an element outside the list', '<p>a</p><script>x</script>'],
+    ['a handler', '<p onclick="x()">a</p>'],
+    ['an attribute the element may not have', '<p href="/x">a</p>'],
+    ['an entity-encoded javascript: link', '<a href="&#106;avascript:x()">a</a>'],
+    ['an http: image', '<img src="http://example.com/a.png" alt="">'],
+    ['a style beyond a token colour', '<span style="color:#000;background:url(x)">a</span>'],
+    ['a style on a paragraph', '<p style="color:#000">a</p>'],
+    ['an input other than a checkbox', '<input type="password">'],
+    ['a comment', '<p>a</p><!-- x -->'],
+    ['an element left open', '<div><p>a</p>'],
+    ['an end tag of an element the body did not open', '<p>a</p></div></main><p>b</p>'],
+    ['an end tag that closes elements implicitly', '<div><p><span>a</div>'],
+  ] as const) {
+    test(`${name} sends the body through sanitize-html`, () => {
+      assert.equal(isClean(body), false);
+      assert.notEqual(sanitizeContent(body), body);
+    });
+  }
 
   test('removes script, handlers, frames, forms, head elements, styles and unsafe URLs', () => {
     const hostile = [
