@@ -7,6 +7,7 @@ import { CONTENT_ROOT } from './src/node/content-root.ts';
 import { contentCheck } from './src/plugins/content-check.ts';
 import { hastRunbookLinks } from './src/plugins/hast-runbook-links.ts';
 import { hastTaskListLabels } from './src/plugins/hast-task-list-labels.ts';
+import { mdastMdxCodeGuard } from './src/plugins/mdast-mdx-code-guard.ts';
 import { postBuild } from './src/plugins/post-build.ts';
 import { shikiCommandBlocks } from './src/plugins/shiki-command-blocks.ts';
 
@@ -27,7 +28,11 @@ export default defineConfig({
   // mostly code blocks, thousands of token spans each; as JSX they cost Vite 40 % of its time and the render half.
   integrations: [contentCheck(), mdx({ optimize: true }), postBuild()],
   markdown: {
-    processor: satteri({ hastPlugins: [hastTaskListLabels, hastRunbookLinks({ base: normalizeBase(base), runbooksRoot: `${CONTENT_ROOT}/runbooks` })] }),
+    processor: satteri({
+      // MDX compiles with these mdast plugins too: the guard drops content's code before it becomes JavaScript.
+      mdastPlugins: [mdastMdxCodeGuard],
+      hastPlugins: [hastTaskListLabels, hastRunbookLinks({ base: normalizeBase(base), runbooksRoot: `${CONTENT_ROOT}/runbooks` })],
+    }),
     shikiConfig: {
       // One theme: Shiki tokenises every block once per theme, and a dark theme's pass would only repeat the light
       // one's rules. The command-block transformer turns each token's colour into its rule's class (TOKEN_CLASSES),

@@ -20,11 +20,18 @@ export interface MdxNode {
   position?: { start: { line: number; column: number; offset?: number | undefined } } | undefined;
 }
 
-interface MdxAttribute {
+export interface MdxAttribute {
   type: string;
   name?: string | undefined;
   value?: string | null | undefined | { type: string; value: string };
 }
+
+/**
+ * Frontmatter keys that Astro's MDX compile turns into code: `layout` makes the page's module import the module it
+ * names (a `.mjs` file of the same pull request, say), which runs it when the site is built. The site renders every
+ * page in its own layout, so no page needs one.
+ */
+export const CODE_FRONTMATTER_KEYS: readonly string[] = ['layout'];
 
 /** Where an expression's braces may be written instead, in every message about one. */
 const INSTEAD = 'write the value itself, or {frontmatter.field}; to show braces write them in backticks or escape them \\{';
@@ -162,6 +169,16 @@ function elementProblems(node: MdxNode, source: string): { offset: number | unde
     if (problem) problems.push({ offset: found, message: problem });
   }
   return problems;
+}
+
+/**
+ * Whether MDX would run `attribute` as code: a spread (`{...props}`), or a value that is an expression other than a
+ * literal or a frontmatter field. The build drops such attributes (plugins/mdast-mdx-code-guard.ts).
+ */
+export function attributeRunsCode(attribute: MdxAttribute): boolean {
+  if (attribute.type === 'mdxJsxExpressionAttribute') return true;
+  const value = attribute.value;
+  return typeof value === 'object' && value !== null && judge(value.value).kind === 'code';
 }
 
 function attributeProblemOf(tag: string, attribute: MdxAttribute): string | undefined {
