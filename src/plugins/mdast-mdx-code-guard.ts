@@ -1,5 +1,6 @@
 import type { MdastPluginDefinition, MdastPluginEntry, MdastVisitorContext, MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
-import { attributeRunsCode, CODE_FRONTMATTER_KEYS, expressionProblem } from '../lib/checks/mdx-code.ts';
+import { attributeRunsCode, expressionProblem } from '../lib/checks/mdx-code.ts';
+import { CODE_FRONTMATTER_KEYS } from '../lib/content/schemas/runbook.ts';
 
 /**
  * The compile-time second line against code in MDX content. `npm run check` refuses every `import`/`export` and

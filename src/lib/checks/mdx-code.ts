@@ -26,13 +26,6 @@ export interface MdxAttribute {
   value?: string | null | undefined | { type: string; value: string };
 }
 
-/**
- * Frontmatter keys that Astro's MDX compile turns into code: `layout` makes the page's module import the module it
- * names (a `.mjs` file of the same pull request, say), which runs it when the site is built. The site renders every
- * page in its own layout, so no page needs one.
- */
-export const CODE_FRONTMATTER_KEYS: readonly string[] = ['layout'];
-
 /** Where an expression's braces may be written instead, in every message about one. */
 const INSTEAD = 'write the value itself, or {frontmatter.field}; to show braces write them in backticks or escape them \\{';
 
@@ -141,8 +134,9 @@ function judgeExpression(node: EsNode): Verdict {
 function isFrontmatterReference(node: EsNode): boolean {
   if (node.type === 'Identifier') return node.name === 'frontmatter';
   if (node.type !== 'MemberExpression' || !node.object || !node.property) return false;
-  const key = node.computed ? node.property.type === 'Literal' : node.property.type === 'Identifier';
-  return key && isFrontmatterReference(node.object);
+  const key = node.computed ? (node.property.type === 'Literal' ? String(node.property.value) : undefined) : node.property.name;
+  // A field, never what every object inherits: `frontmatter.constructor` is a function, the way to code.
+  return key !== undefined && !(key in Object.prototype) && isFrontmatterReference(node.object);
 }
 
 /** The problems of one JSX element's name and attributes, at the attribute's offset in `source` when it is found. */

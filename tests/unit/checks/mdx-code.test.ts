@@ -39,6 +39,10 @@ describe('MDX expressions: only literals and frontmatter fields', () => {
     'title',
     'frontmatter',
     'frontmatter.title.toUpperCase()',
+    // What every object inherits is not a field: `frontmatter.constructor` is Object, a step to Function.
+    'frontmatter.constructor',
+    "frontmatter['__proto__']",
+    'frontmatter.title.constructor',
     'frontmatter[process.env.KEY]',
     'frontmatter[key]',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the expression under test is a template with a substitution

@@ -40,8 +40,26 @@ const SUPPORTING_KINDS = ['procedure', 'reference'] as const;
 /** The kinds of page, in the order every listing shows them: incidents first. */
 export const KINDS = ['incident', ...SUPPORTING_KINDS] as const;
 
+/**
+ * Frontmatter keys that Astro's MDX compile turns into code: `layout` makes the page's module import the module it
+ * names (a `.mjs` file of the same pull request, say), which runs it when the site is built. The site renders every
+ * page in its own layout, so no page needs one: the schema refuses them, and the build drops them from MDX before
+ * it compiles (src/plugins/mdast-mdx-code-guard.ts) in case the check was skipped.
+ */
+export const CODE_FRONTMATTER_KEYS = ['layout'] as const;
+
+const codeKeyFields = Object.fromEntries(
+  CODE_FRONTMATTER_KEYS.map((key) => [
+    key,
+    z
+      .never({ error: `it makes the page import and run a module when the site is built, and every runbook uses the site's own layout: remove the key` })
+      .optional(),
+  ]),
+);
+
 /** Fields every page has, whatever its kind. */
 const pageFields = {
+  ...codeKeyFields,
   /** What the page is about, in the words an on-call engineer would search for. */
   title: z.string({ error: 'expected a title' }).trim().min(1, { error: 'expected a non-empty title' }),
   /** One sentence: when to open this page. */
