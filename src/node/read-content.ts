@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { withoutBom } from '../lib/content/frontmatter.ts';
 import { pageSlug } from '../lib/content/page-slug.ts';
 import type { Environments } from '../lib/content/schemas/environments.ts';
@@ -28,7 +28,17 @@ export function readContent(contentRoot: string): SourceContent {
   const services = data(() => DATA_FILES.services(contentRoot), {});
 
   const runbooksRoot = join(contentRoot, 'runbooks');
-  const paths = existsSync(runbooksRoot) ? readdirSync(runbooksRoot, { recursive: true, encoding: 'utf8' }).filter(isPagePath).sort() : [];
+  const names = existsSync(runbooksRoot) ? readdirSync(runbooksRoot, { recursive: true, encoding: 'utf8' }) : [];
+  const paths = names.filter(isPagePath).sort();
+  // `DB-Lag.MD` looks like a page to its author, and the build's glob (case-sensitive) would leave it out without a word.
+  for (const path of names.filter((name) => !isPagePath(name) && isPagePath(name.replace(/\.mdx?$/i, (extension) => extension.toLowerCase()))).sort()) {
+    const lower = path.replace(/\.mdx?$/i, (extension) => extension.toLowerCase());
+    problems.push({
+      severity: 'error',
+      file: relative(process.cwd(), join(runbooksRoot, path)),
+      message: `not a page: the build reads only files ending in .md or .mdx, in lower case; rename it to ${basename(lower)}`,
+    });
+  }
   const pages = paths.flatMap((path): SourcePage[] => {
     const file = join(runbooksRoot, path);
     let text: string;

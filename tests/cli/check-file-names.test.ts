@@ -32,6 +32,8 @@ write('runbooks/payments/bom-mdx.mdx', `\uFEFF${runbook('BOM in MDX', 'A6')}`);
 // Hidden files and folders are not pages (the build's glob skips them): garbage there is no error.
 write('runbooks/.drafts/wip.md', 'not even frontmatter');
 symlinkSync('/nonexistent/lock', join(root, 'runbooks/payments/.#bom.md'));
+// An upper-case extension, which the build's glob does not take for a page.
+write('runbooks/payments/Ledger-Lag.MD', runbook('Upper-case extension', 'A7'));
 // A link to nothing would be left out of the build without a word.
 symlinkSync('/nonexistent/page.md', join(root, 'runbooks/payments/gone.md'));
 
@@ -41,6 +43,7 @@ describe('npm run check on hostile file names', () => {
     const shown = relative(PROJECT, join(root, 'runbooks/payments'));
     const rule = `a page's file and folder names make its URL, where # ? % \\, white space and control characters are not allowed`;
     assert.deepEqual(stdout.split('\n').filter(Boolean), [
+      `${shown}/Ledger-Lag.MD: error: not a page: the build reads only files ending in .md or .mdx, in lower case; rename it to Ledger-Lag.md`,
       `${shown}/api\\u0009down.md: error: the name holds U+0009: ${rule}; rename it, e.g. to payments/api-down.md`,
       `${shown}/db?lag.md: error: the name holds "?": ${rule}; rename it, e.g. to payments/db-lag.md`,
       `${shown}/gone.md: error: cannot read the file: ENOENT: no such file or directory, stat '${join(root, 'runbooks/payments/gone.md')}'`,
