@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { placeholderNameSchema, slugSchema } from './common.ts';
 
-const valuesSchema = z.record(placeholderNameSchema, z.string({ error: (issue) => `expected a string value, got ${JSON.stringify(issue.input)}` }));
+/**
+ * Placeholder name → value. A record drops a `__proto__` key without a word (it would set the object's prototype),
+ * and a page using `{{__proto__}}` would then be told the placeholder is unknown: say what is wrong instead.
+ */
+const valuesSchema = z.preprocess(
+  (values, ctx) => {
+    if (values && typeof values === 'object' && Object.hasOwn(values, '__proto__')) {
+      ctx.addIssue({ code: 'custom', path: ['__proto__'], input: values, message: 'the name __proto__ is reserved by JavaScript: rename the placeholder' });
+    }
+    return values;
+  },
+  z.record(placeholderNameSchema, z.string({ error: (issue) => `expected a string value, got ${JSON.stringify(issue.input)}` })),
+);
 
 /** An environment id: it ends up in URLs (`?env=staging`), storage and PDF file names, so it is URL- and file-safe. */
 export const environmentIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, {
