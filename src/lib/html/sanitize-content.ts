@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import { ALLOWED_ELEMENTS, ELEMENT_ATTRIBUTES, GLOBAL_ATTRIBUTES, URL_SCHEMES, urlScheme } from './allowed-html.ts';
 
@@ -84,44 +84,78 @@ const VOID_ELEMENTS: ReadonlySet<string> = new Set(['br', 'hr', 'img', 'input', 
 /**
  * True when sanitize-html, with OPTIONS, would keep every element and attribute of `html`: all elements and
  * attributes allowed, every URL of an allowed scheme, every style a token colour, the plugins' inputs and buttons
- * as they write them, no comment, doctype or CDATA, and every element closed by its own end tag (sanitize-html
- * balances what is not, which keeps a body from closing the page's own elements). Stricter than sanitize-html where
- * that is simpler: a body it would merely re-serialise goes through it too.
+ * as they write them, no comment, doctype or CDATA, and every element closed by its own end tag, in order
+ * (sanitize-html balances what is not, which keeps a body from closing the page's own elements). Stricter than
+ * sanitize-html where that is simpler: a body it would merely re-serialise goes through it too.
+ *
+ * Read with htmlparser2's tokenizer, the lexer under the parser sanitize-html uses, rather than that parser: the
+ * parser's tree-building costs three times the tokenizing, and a clean body needs none of it (its nesting is
+ * checked here, strictly). Values are only assembled for the attributes whose value matters.
  */
 export function isClean(html: string): boolean {
   let clean = true;
-  let writtenEndTags = 0;
-  let matchedEndTags = 0;
-  const parser = new (class extends Parser {
-    // Every end tag written, also those the parser drops because no element is open for them (`</main>`).
-    override onclosetag(start: number, endIndex: number): void {
-      writtenEndTags++;
-      super.onclosetag(start, endIndex);
+  const open: string[] = [];
+  let tag = '';
+  let attributes: Record<string, string> = {};
+  let name = '';
+  let value: string | undefined;
+  const refuse = () => {
+    clean = false;
+  };
+  const endOfOpenTag = (selfClosing: boolean) => {
+    if (!clean) return;
+    if (!ELEMENTS.has(tag) || !attributesAllowed(tag, attributes)) clean = false;
+    else if (!VOID_ELEMENTS.has(tag)) {
+      // `<span/>` opens a span in HTML, which the body would then leave open.
+      if (selfClosing) clean = false;
+      else open.push(tag);
     }
-  })(
-    {
-      onopentag(name, attributes, implied) {
-        if (implied || !ELEMENTS.has(name) || !attributesAllowed(name, attributes)) clean = false;
-      },
-      onclosetag(name, implied) {
-        if (!implied) matchedEndTags++;
-        else if (!VOID_ELEMENTS.has(name)) clean = false;
-      },
-      oncomment: () => {
-        clean = false;
-      },
-      onprocessinginstruction: () => {
-        clean = false;
-      },
-      oncdatastart: () => {
-        clean = false;
-      },
-    },
+  };
+  const tokenizer = new Tokenizer(
     { decodeEntities: true },
+    {
+      onopentagname(start, end) {
+        tag = html.slice(start, end).toLowerCase();
+        attributes = {};
+      },
+      onattribname(start, end) {
+        name = html.slice(start, end).toLowerCase();
+        value = VALUED_ATTRIBUTES.has(name) ? '' : undefined;
+        // A repeated attribute: the first counts for a browser, and a body that repeats one is not ours.
+        if (Object.hasOwn(attributes, name)) clean = false;
+        attributes[name] = '';
+      },
+      onattribdata(start, end) {
+        if (value !== undefined) value += html.slice(start, end);
+      },
+      onattribentity(codepoint) {
+        if (value !== undefined) value += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        if (value !== undefined) attributes[name] = value;
+      },
+      onopentagend: () => endOfOpenTag(false),
+      onselfclosingtag: () => endOfOpenTag(true),
+      onclosetag(start, end) {
+        const closed = html.slice(start, end).toLowerCase();
+        if (VOID_ELEMENTS.has(closed) || open.pop() !== closed) clean = false;
+      },
+      ontext() {},
+      ontextentity() {},
+      oncdata: refuse,
+      oncomment: refuse,
+      ondeclaration: refuse,
+      onprocessinginstruction: refuse,
+      onend() {},
+    },
   );
-  parser.end(html);
-  return clean && writtenEndTags === matchedEndTags;
+  tokenizer.write(html);
+  tokenizer.end();
+  return clean && open.length === 0;
 }
+
+/** The attributes whose value the allow-list looks at; the others are allowed or refused by name alone. */
+const VALUED_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'style', 'type']);
 
 function attributesAllowed(tag: string, attributes: Record<string, string>): boolean {
   if (tag === 'input' && attributes['type'] !== 'checkbox') return false;
