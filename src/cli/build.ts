@@ -24,7 +24,8 @@ import { plural } from '../lib/format.ts';
 import { takeBuildLock } from '../node/build-lock.ts';
 import { codeDigest } from '../node/code-digest.ts';
 import { CONTENT_ROOT } from '../node/content-root.ts';
-import { markBuild, moveAcross, outDirContentsRefusal, outDirPlaceRefusal, replaceSite, shownPath, stagingFolder } from '../node/out-dir.ts';
+import { markBuild, moveAcross, outDirContentsRefusal, outDirPlaceRefusal, replaceSite, stagingFolder } from '../node/out-dir.ts';
+import { shownPath } from '../node/shown-path.ts';
 import { writeFileAtomic } from '../node/write-file-atomic.ts';
 
 const target = resolve(process.env.RUNBOOKS_OUT_DIR ?? 'dist');

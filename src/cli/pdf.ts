@@ -20,7 +20,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, chromium } from '@playwright/test';
 import { mergePdfManifest } from '../lib/book/printed-books.ts';
@@ -30,6 +30,7 @@ import { normalizeBase, pdfFileName } from '../lib/web/urls.ts';
 import { type BookPart, readBookSource } from '../node/book-source.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../node/chromium.ts';
 import { type BookDocuments, PAGES_PER_PART, printBook } from '../node/print-book.ts';
+import { shownPath } from '../node/shown-path.ts';
 import { serveStatic } from '../node/static-server.ts';
 import { writeFileAtomic } from '../node/write-file-atomic.ts';
 import { PDF_USAGE, parsePdfArgs, pdfTargets } from './pdf-options.ts';
@@ -172,12 +173,6 @@ function writePdfManifest(outDir: string, written: readonly PdfEntry[], environm
   const manifest = mergePdfManifest(previous, written, { exists: (file) => existsSync(join(outDir, file)), environmentIds });
   writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
-}
-
-/** Relative to the working directory when inside it, as the build prints paths; absolute otherwise. */
-function shownPath(path: string): string {
-  const shown = relative(process.cwd(), path);
-  return shown === '' ? '.' : shown.startsWith('..') ? path : shown;
 }
 
 await runCli('pdf', PDF_USAGE, async () => {

@@ -1,20 +1,15 @@
 import { cpSync, existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { BUILD_MARKER, buildMarkerText, foreignEntriesProblem, outDirPlaceProblem } from '../lib/output/out-dir-rules.ts';
 import { digest } from './digest.ts';
+import { shownPath } from './shown-path.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 
 /**
  * The output folder of `npm run build` on the disk: whether a build may replace it (the rules are in
  * src/lib/output/out-dir-rules.ts), the marker that makes it ours, and the swap of the new site into its place.
  */
-
-/** Relative to the working directory when inside it, as the build prints paths; absolute otherwise. */
-export function shownPath(path: string): string {
-  const shown = relative(process.cwd(), path);
-  return shown === '' ? '.' : shown.startsWith('..') ? path : shown;
-}
 
 /** The path with symbolic links resolved, also when its last parts do not exist yet. */
 function realPath(path: string): string {

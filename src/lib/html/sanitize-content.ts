@@ -1,6 +1,6 @@
 import { Tokenizer } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
-import { ALLOWED_ELEMENTS, ELEMENT_ATTRIBUTES, GLOBAL_ATTRIBUTES, URL_SCHEMES, urlScheme } from './allowed-html.ts';
+import { ALLOWED_ELEMENTS, ELEMENT_ATTRIBUTES, GLOBAL_ATTRIBUTES, IMAGE_SCHEMES, LINK_SCHEMES, urlScheme } from './allowed-html.ts';
 
 /**
  * The build's second line behind `npm run check` (checks/raw-html.ts, checks/mdx-code.ts): each runbook page's
@@ -54,8 +54,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   // sanitize-html looks each tag up in this list, in order: the code blocks' spans first, then the other frequent ones.
   allowedTags: [...new Set([...FREQUENT_ELEMENTS, ...ALLOWED_ELEMENTS, ...GENERATED_ELEMENTS])],
   allowedAttributes,
-  allowedSchemes: [...URL_SCHEMES['a']!.schemes],
-  allowedSchemesByTag: { img: [...URL_SCHEMES['img']!.schemes] },
+  allowedSchemes: [...LINK_SCHEMES],
+  allowedSchemesByTag: { img: [...IMAGE_SCHEMES] },
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowedStyles: { span: TOKEN_STYLES, pre: TOKEN_STYLES },
   // `<script>` and `<style>` go with their text; any other refused element leaves its text.
@@ -76,8 +76,6 @@ export function sanitizeContent(html: string): string {
 const ELEMENTS: ReadonlySet<string> = new Set(OPTIONS.allowedTags || []);
 const ANY_ELEMENT_ATTRIBUTES: ReadonlySet<string> = new Set(GLOBAL_ATTRIBUTES);
 const ATTRIBUTES_OF: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries(allowedAttributes).map(([tag, names]) => [tag, new Set(names)]));
-const LINK_SCHEMES = URL_SCHEMES['a']!.schemes;
-const IMAGE_SCHEMES = URL_SCHEMES['img']!.schemes;
 /** Elements that have no end tag, which the parser closes by itself. */
 const VOID_ELEMENTS: ReadonlySet<string> = new Set(['br', 'hr', 'img', 'input', 'col', 'wbr']);
 
