@@ -1,9 +1,9 @@
 import type { Element, ElementContent } from 'hast';
 import { type DecorationItem, getTokenStyleObject, type ShikiTransformer } from 'shiki';
 import { type CodeMeta, parseCodeMeta } from '../lib/commands/code-meta.ts';
-import { CONSOLE_LANGUAGES, classifyConsoleLines } from '../lib/commands/console-session.ts';
 import { destructiveReasons } from '../lib/commands/destructive-rules.ts';
 import { scanPlaceholders } from '../lib/commands/placeholders.ts';
+import { sessionLines } from '../lib/commands/shell-session.ts';
 
 interface BlockState {
   meta: CodeMeta;
@@ -52,9 +52,10 @@ export function shikiCommandBlocks(): ShikiTransformer {
         properties: { class: 'ph', 'data-placeholder': name },
       }));
       const outputLines = new Set<number>();
-      if (CONSOLE_LANGUAGES.has(options.lang)) {
+      const session = sessionLines(code, options.lang);
+      if (session) {
         let offset = 0;
-        classifyConsoleLines(code).forEach((line, index) => {
+        session.forEach((line, index) => {
           const length = code.indexOf('\n', offset) === -1 ? code.length - offset : code.indexOf('\n', offset) - offset;
           if (line.kind === 'output') outputLines.add(index + 1);
           else if (line.promptLength > 0 && line.promptLength <= length) {

@@ -95,10 +95,24 @@ describe('shikiCommandBlocks', () => {
     );
   });
 
-  test('other languages have no prompts or output lines, even when a line starts with $', async () => {
-    const { figure } = await highlight('$ not a prompt in bash\noutput?', 'bash');
-    assert.deepEqual(selectAll(figure, 'span.prompt'), []);
-    assert.deepEqual(selectAll(figure, 'span.output'), []);
+  test('a bash block with $ prompts is a session too; one without, and other languages, have no prompts or output', async () => {
+    const session = (await highlight('$ kubectl get pods\nNAME', 'bash')).figure;
+    assert.deepEqual(
+      selectAll(session, 'span.prompt').map((prompt) => textOf(prompt)),
+      ['$ '],
+    );
+    assert.deepEqual(
+      selectAll(session, 'span.line').map((line) => classList(line).includes('output')),
+      [false, true],
+    );
+    for (const [code, lang] of [
+      ['# not a prompt in bash\n$HOME/bin/rotate', 'bash'],
+      ['$ not a prompt in python\noutput?', 'python'],
+    ] as const) {
+      const { figure } = await highlight(code, lang);
+      assert.deepEqual(selectAll(figure, 'span.prompt'), [], lang);
+      assert.deepEqual(selectAll(figure, 'span.output'), [], lang);
+    }
   });
 
   test('{{placeholders}} become .ph[data-placeholder] spans, listed once each on the figure', async () => {
