@@ -2,28 +2,29 @@ import { copyText } from '../lib/web/copy-text.ts';
 import { ownValue } from '../lib/web/placeholder-values.ts';
 import { writeClipboard } from './clipboard.ts';
 import { currentEnvironment, initialEnvironment, onEnvironmentChange } from './environment.ts';
-import { environmentIds, environmentValues, serviceAt } from './placeholder-values.ts';
+import { environmentIds, environmentValues, onReaderValueChange, readerValue, serviceAt } from './placeholder-values.ts';
 
 /**
- * Fills every `{{placeholder}}` of the page and makes the copy buttons copy what is on screen. A value the reader
- * gives in the "Fill in" form wins over the chosen environment's: it is what they know of this incident (the pod
- * that is crashing, the cluster the alert came from), where the environment only knows the usual value. Values
- * are only ever set as text, never as HTML.
+ * Fills every `{{placeholder}}` of the page and makes the copy buttons copy what is on screen. A value of the "Fill
+ * in" form (typed, or from the alert link: readerValue) wins over the chosen environment's: it is what
+ * is known of this incident (the pod that is crashing, the cluster the alert came from), where the environment only
+ * knows the usual value. Values are only ever set as text, never as HTML.
  */
-const inputValues = new Map<string, string>(); // A Map: an input may be named `constructor` (see ownValue).
 const status = document.getElementById('copy-status');
 
 function fillPlaceholders(): void {
   const environment = currentEnvironment();
   for (const span of document.querySelectorAll<HTMLElement>('.ph[data-placeholder]')) {
     const name = span.dataset.placeholder!;
-    const value = inputValues.get(name) || ownValue(environmentValues(serviceAt(span), environment), name);
+    const reader = readerValue(name);
+    const value = reader?.value ?? ownValue(environmentValues(serviceAt(span), environment), name);
     // The placeholder's own token spans keep their colours; the value replaces their text.
     const target = span.firstElementChild instanceof HTMLElement && span.childElementCount === 1 ? span.firstElementChild : span;
     target.textContent = value ?? `{{${name}}}`;
     span.toggleAttribute('data-filled', value !== undefined);
     span.toggleAttribute('data-unfilled', value === undefined);
-    span.title = value === undefined ? `{{${name}}} is not filled in` : `{{${name}}}`;
+    span.toggleAttribute('data-from-link', reader?.source === 'link');
+    span.title = value === undefined ? `{{${name}}} is not filled in` : `{{${name}}}${reader?.source === 'link' ? ', from the alert link' : ''}`;
   }
 }
 
@@ -52,7 +53,10 @@ async function copy(button: HTMLButtonElement): Promise<void> {
   const unfilled = [...new Set([...block.querySelectorAll<HTMLElement>('.ph[data-unfilled]')].map((span) => span.dataset.placeholder))];
   if (unfilled.length > 0 && !confirm(`Not filled in yet: ${unfilled.map((name) => `{{${name}}}`).join(', ')}.\n\nCopy the command anyway?`)) return;
   const destructive = block.getAttribute('data-destructive');
-  if (destructive && !confirm(`Destructive command: ${destructive}.\n\nCopy it anyway?`)) return;
+  // A link is written by whoever sent it: before a destructive command is copied, show what the link put in it.
+  const fromLink = [...new Set([...block.querySelectorAll<HTMLElement>('.ph[data-from-link]')].map((span) => span.dataset.placeholder!))];
+  const linkLines = fromLink.map((name) => `  ${name} = ${readerValue(name)?.value}`).join('\n');
+  if (destructive && !confirm(`Destructive command: ${destructive}.${linkLines && `\n\nValues from the alert link:\n${linkLines}`}\n\nCopy it anyway?`)) return;
   const copied = await writeClipboard(blockText(block));
   if (copied) announce(button, 'copied', 'Copied to the clipboard');
   else {
@@ -67,11 +71,7 @@ document.addEventListener('click', (event) => {
   if (button instanceof HTMLButtonElement) void copy(button);
 });
 
-document.addEventListener('runbooks:input', (event) => {
-  const { name, value } = (event as CustomEvent<{ name: string; value: string }>).detail;
-  inputValues.set(name, value.trim());
-  fillPlaceholders();
-});
+onReaderValueChange(fillPlaceholders);
 
 initialEnvironment(environmentIds());
 onEnvironmentChange(fillPlaceholders);

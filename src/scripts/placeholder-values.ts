@@ -1,3 +1,4 @@
+import type { KeptValue } from '../lib/web/kept-values.ts';
 import { ownValue, type PlaceholderValues, type ValuesByService } from '../lib/web/placeholder-values.ts';
 
 /**
@@ -20,4 +21,29 @@ export function environmentValues(service: string, environment: string | undefin
 /** The service whose values apply at `element`: its closest `[data-service]` (one per page, one per book section). */
 export function serviceAt(element: Element): string {
   return element.closest<HTMLElement>('[data-service]')?.dataset.service ?? '';
+}
+
+/**
+ * The values of the page's "Fill in" form (typed, or taken from the alert link), shared by the form
+ * (scripts/reader-inputs.ts), which sets them, and the command blocks (scripts/command-blocks.ts), which fill
+ * placeholders from them and win over the environment's. Kept here rather than passed in events alone: the two
+ * scripts may run in either order, and the blocks must see values the form set before they listened. A Map: an input
+ * may be named `constructor`.
+ */
+const readerValues = new Map<string, KeptValue>();
+const READER_VALUE_EVENT = 'runbooks:input';
+
+export function readerValue(name: string): KeptValue | undefined {
+  return readerValues.get(name);
+}
+
+/** Sets (or, with undefined, clears) the reader's value for `name` and tells the page. */
+export function setReaderValue(name: string, kept: KeptValue | undefined): void {
+  if (kept) readerValues.set(name, kept);
+  else readerValues.delete(name);
+  document.dispatchEvent(new CustomEvent(READER_VALUE_EVENT));
+}
+
+export function onReaderValueChange(listener: () => void): void {
+  document.addEventListener(READER_VALUE_EVENT, listener);
 }

@@ -28,7 +28,7 @@ describe('runbook frontmatter', () => {
     assert.deepEqual(data.related, []);
   });
 
-  test('inputs may be names or { name, description }', () => {
+  test('inputs may be names or { name, description, label }', () => {
     const data = runbookSchema.parse({
       title: 'T',
       summary: 'S',
@@ -36,12 +36,21 @@ describe('runbook frontmatter', () => {
       severity: 'low',
       alerts: [],
       sla: { response: '1h' },
-      inputs: ['pod_name', { name: 'pid', description: 'from pg_stat_activity' }],
+      inputs: ['pod_name', { name: 'pid', description: 'from pg_stat_activity' }, { name: 'node', label: 'instance' }],
     });
-    assert.deepEqual(data.inputs, [
-      { name: 'pod_name', description: undefined },
-      { name: 'pid', description: 'from pg_stat_activity' },
-    ]);
+    assert.deepEqual(data.inputs, [{ name: 'pod_name' }, { name: 'pid', description: 'from pg_stat_activity' }, { name: 'node', label: 'instance' }]);
+  });
+
+  test('env and alert are not input names: a link uses them for the environment and the alert', () => {
+    for (const inputs of [['env'], [{ name: 'alert' }]]) {
+      const result = runbookSchema.safeParse({ title: 'T', summary: 'S', service: 'db', severity: 'low', alerts: [], sla: { response: '1h' }, inputs });
+      assert.equal(result.success, false);
+      assert.deepEqual(
+        result.error?.issues.map((issue) => issue.path),
+        [['inputs', 0, 'name']],
+      );
+      assert.match(result.error?.issues[0]?.message ?? '', /is reserved: \?(env|alert)= in a link already means/);
+    }
   });
 
   test('procedures and reference pages need no severity, alerts or SLA', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RESERVED_INPUT_NAMES } from '../../web/link-values.ts';
 import { daySchema, durationSchema, placeholderNameSchema, severitySchema, slugSchema } from './common.ts';
 
 /**
@@ -18,15 +19,32 @@ export const alertNameSchema = z
       `expected an alert name of at most ${MAX_ALERT_NAME_LENGTH} characters (it names the page /alerts/<name>/), got ${(issue.input as string).length}: ${JSON.stringify(`${(issue.input as string).slice(0, 40)}…`)}`,
   });
 
-const inputSchema = z.union([
-  placeholderNameSchema.transform((name) => ({ name, description: undefined as string | undefined })),
-  z.object({
-    /** The placeholder, as written between the braces. */
-    name: placeholderNameSchema,
-    /** One line telling the reader where to find the value. */
-    description: z.string().optional(),
-  }),
-]);
+const inputNameSchema = placeholderNameSchema.refine((name) => !RESERVED_INPUT_NAMES.has(name), {
+  error: (issue) =>
+    `the input name ${JSON.stringify(issue.input)} is reserved: ?${issue.input as string}= in a link already means the ${issue.input === 'env' ? 'environment' : 'alert the reader came from'}; name the input after what it holds (e.g. "cluster")`,
+});
+
+/** An input: its name alone (`pod`), or `{ name, description, label }`. The name alone is read as `{ name }`. */
+const inputSchema = z.preprocess(
+  (input) => (typeof input === 'string' ? { name: input } : input),
+  z.object(
+    {
+      /** The placeholder, as written between the braces; also the query parameter an alert link fills it with. */
+      name: inputNameSchema,
+      /** One line telling the reader where to find the value. */
+      description: z.string().optional(),
+      /**
+       * The alert label the value comes from, when it is not named like the input (`{ name: node, label: instance }`):
+       * `alerts:check --fix --link-inputs` writes `node={{ $labels.instance | urlquery }}` into the rule's runbook_url.
+       */
+      label: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: (issue) => `expected a Prometheus label name like "instance", got ${JSON.stringify(issue.input)}` })
+        .optional(),
+    },
+    { error: (issue) => `expected an input name, or { name, description, label }, got ${JSON.stringify(issue.input)}` },
+  ),
+);
 
 const slaSchema = z.object({
   /** How fast someone must be working on it: `5m`, `15m`, `1h` … */
