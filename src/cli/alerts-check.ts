@@ -1,17 +1,21 @@
 /**
- * `npm run alerts:check -- <rules files or folders> [--site URL] [--base /path/] [--fix] [--format json]`
+ * `npm run alerts:check -- <rules files or folders> [--site URL] [--base /path/] [--fix [--link-inputs]] [--format json]`
  *
  * Checks Prometheus alerting rules against this site's runbooks, for the CI of the repository where the rules live:
  * alerts without a runbook and rules whose `runbook_url` is missing or wrong are errors (exit 1), runbook alerts that
- * no rule fires are warnings. `--fix` writes the right `runbook_url`s into the rule files. Exit 2 on usage errors.
+ * no rule fires and runbook_url parameters that fill no input are warnings. `--fix` writes the right `runbook_url`s
+ * into the rule files; `--link-inputs` also adds the runbook's inputs that the alert's labels fill. Exit 2 on usage
+ * errors.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { alertSource, buildAlertIndex } from '../lib/alerts/alert-index.ts';
-import { alertCoverage, type CoverageKind, type LocatedRule } from '../lib/alerts/coverage.ts';
+import { alertCoverage, type CoverageKind, type CoverageSite, type LocatedRule } from '../lib/alerts/coverage.ts';
+import { linkInputs } from '../lib/alerts/link-inputs.ts';
 import { fixRuleFile, parseRuleFile, type RunbookUrlFix } from '../lib/alerts/prometheus-rules.ts';
 import type { SiteLocation } from '../lib/alerts/runbook-url.ts';
+import { knownSeriesLabels } from '../lib/alerts/series-labels.ts';
 import { type ContentProblem, fieldPosition, formatProblemWithSeverity, type Location } from '../lib/errors.ts';
 import { plural } from '../lib/format.ts';
 import { normalizeBase } from '../lib/web/urls.ts';
@@ -20,7 +24,7 @@ import { readContent } from '../node/read-content.ts';
 import { writeFilesAtomic } from '../node/write-file-atomic.ts';
 import { runCli, UsageError } from './shared.ts';
 
-const USAGE = `usage: npm run alerts:check -- <rules files or folders> [--site https://runbooks.example.com] [--base /runbooks/] [--fix] [--format json]
+const USAGE = `usage: npm run alerts:check -- <rules files or folders> [--site https://runbooks.example.com] [--base /runbooks/] [--fix [--link-inputs]] [--format json]
 
 Compares the alerting rules of Prometheus rule files (plain \`groups:\` files and PrometheusRule manifests; folders are
 searched for .yml and .yaml files) with the alerts of the runbooks in ${relative(process.cwd(), CONTENT_ROOT) || '.'}.
@@ -28,6 +32,8 @@ searched for .yml and .yaml files) with the alerts of the runbooks in ${relative
   --site URL     the site's public URL (default: $RUNBOOKS_SITE); without it, the host of runbook_urls is not checked
   --base PATH    the base path the site is served under (default: $RUNBOOKS_BASE, else /)
   --fix          write the right runbook_url into rules of alerts that have a runbook (needs --site or $RUNBOOKS_SITE)
+  --link-inputs  with --fix: also add name={{ $labels.label | urlquery }} for each input of the runbook whose label
+                 every series of the rule's expr is known to carry
   --format json  print one JSON object instead of lines
 
 Exit status: 1 when an alert has no runbook, a runbook_url is missing or wrong, or a file cannot be read; 2 on usage errors.`;
@@ -37,6 +43,10 @@ type Problem = ContentProblem & { kind: ProblemKind; alert?: string | undefined;
 interface Fixed extends Location {
   alert: string;
   url: string;
+  /** The inputs added to the URL by `--link-inputs`. */
+  linked: string[];
+  /** Whether the URL was missing or wrong (else it was right and only gained inputs). */
+  wasWrong: boolean;
 }
 
 function main(argv: string[]): number {
@@ -45,7 +55,7 @@ function main(argv: string[]): number {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const { paths, files, location, fix, format } = options;
+  const { paths, files, location, fix, link, format } = options;
 
   const runbooks = readRunbookAlerts();
   if (!runbooks) {
@@ -61,11 +71,13 @@ function main(argv: string[]): number {
   }
 
   const coverage: Problem[] = alertCoverage(ruleFiles.rules, runbooks.site, location);
-  const fixes = fix ? applyFixes(coverage, files, ruleFiles.texts) : { fixed: new Map<Problem, string>(), failure: undefined };
-  const fixedProblems = fixes.fixed;
+  const fixes = fix
+    ? applyFixes({ problems: coverage, rules: ruleFiles.rules, site: runbooks.site, link, files, texts: ruleFiles.texts })
+    : { fixed: [], failure: undefined };
   if (fixes.failure) process.stderr.write(`alerts:check: ${fixes.failure}\n`);
-  const fixed = [...fixedProblems].map(
-    ([problem, url]): Fixed => ({ file: problem.file, line: problem.line, column: problem.column, alert: problem.alert!, url }),
+  const fixedProblems = new Set(fixes.fixed.flatMap((write) => (write.problem ? [write.problem] : [])));
+  const fixed = fixes.fixed.map(
+    ({ rule, url, linked, problem }): Fixed => ({ file: rule.file, line: rule.line, column: rule.column, alert: rule.alert, url, linked, wasWrong: !!problem }),
   );
   const remaining = coverage.filter((problem) => !fixedProblems.has(problem));
 
@@ -109,10 +121,13 @@ function summarise(run: {
     noRunbook: count('no-runbook'),
     runbookUrl: count('runbook-url'),
     noRule: count('no-rule'),
+    unknownParameters: count('link-parameter'),
     filesWithErrors: run.ruleFiles.filesWithErrors,
     contentProblems: run.runbooks.problems.length,
-    fixed: run.fixed.length,
-    fixedFiles: new Set(run.fixed.map((entry) => entry.file)).size,
+    fixed: run.fixed.filter((entry) => entry.wasWrong).length,
+    fixedFiles: new Set(run.fixed.filter((entry) => entry.wasWrong).map((entry) => entry.file)).size,
+    linkedInputs: run.fixed.reduce((sum, entry) => sum + entry.linked.length, 0),
+    linkedRules: run.fixed.filter((entry) => entry.linked.length > 0).length,
     hostChecked: run.location.site !== undefined,
   };
 }
@@ -138,7 +153,9 @@ function readRunbookAlerts() {
     ...problem,
     kind: 'content',
   }));
-  return { site: { entries: index.entries, slugs: new Set(content.pages.map((page) => page.slug)), alertLocations }, problems };
+  const inputs = new Map(pages.map((page) => [page.slug, page.data.inputs]));
+  const site: CoverageSite = { entries: index.entries, slugs: new Set(content.pages.map((page) => page.slug)), alertLocations, inputs };
+  return { site, problems };
 }
 
 /** Every alerting rule of the files, and what made a file unreadable. */
@@ -175,6 +192,7 @@ function readOptions(argv: string[]) {
         site: { type: 'string' },
         base: { type: 'string' },
         fix: { type: 'boolean', default: false },
+        'link-inputs': { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -189,8 +207,9 @@ function readOptions(argv: string[]) {
   const siteText = values.site ?? (process.env.RUNBOOKS_SITE || undefined);
   const site = siteText === undefined ? undefined : siteUrl(siteText, values.site === undefined ? 'RUNBOOKS_SITE' : '--site');
   if (values.fix && !site) throw new UsageError('--fix writes absolute runbook_urls, so it needs the site URL: pass --site https://… or set RUNBOOKS_SITE');
+  if (values['link-inputs'] && !values.fix) throw new UsageError('--link-inputs writes into the rule files: use it with --fix');
   const location: SiteLocation = { site, base: normalizeBase(values.base ?? (process.env.RUNBOOKS_BASE || '/')) };
-  return { paths: positionals, files: ruleFiles(positionals), location, fix: values.fix, format: values.format };
+  return { paths: positionals, files: ruleFiles(positionals), location, fix: values.fix, link: values['link-inputs'], format: values.format };
 }
 
 function siteUrl(text: string, from: string): URL {
@@ -233,35 +252,63 @@ function ruleFiles(paths: string[]): string[] {
   return [...new Set(files.map((file) => relative(process.cwd(), file)))];
 }
 
+/** A runbook_url to write into a rule: the fix of `problem`, or (`--link-inputs`) a right URL with inputs added. */
+interface UrlWrite {
+  rule: LocatedRule;
+  url: string;
+  linked: string[];
+  problem?: Problem | undefined;
+}
+
 /**
- * Writes the runbook_url of every fixable rule; returns the problems fixed and the URL written, or why nothing was
- * written. The new text of every file is worked out from the text already read and checked first, then all files
- * are written together (src/node/write-file-atomic.ts): each to a temporary file beside it, renamed into place
- * only when every one is complete. So a full disk, a size limit or an unwritable file or folder leaves every rule
- * file as it was, not the first few rewritten and one cut short.
+ * Writes the runbook_url of every fixable rule, and with `link` the inputs that the alert's labels fill; returns the
+ * writes made, or why nothing was written. The new text of every file is worked out from the text already read and
+ * checked first, then all files are written together (src/node/write-file-atomic.ts): each to a temporary file
+ * beside it, renamed into place only when every one is complete. So a full disk, a size limit or an unwritable file
+ * or folder leaves every rule file as it was, not the first few rewritten and one cut short.
  */
-function applyFixes(
-  problems: readonly Problem[],
-  files: readonly string[],
-  texts: ReadonlyMap<string, string>,
-): { fixed: Map<Problem, string>; failure: string | undefined } {
-  const fixed = new Map<Problem, string>();
+function applyFixes(run: {
+  problems: readonly Problem[];
+  rules: readonly LocatedRule[];
+  site: CoverageSite;
+  link: boolean;
+  files: readonly string[];
+  texts: ReadonlyMap<string, string>;
+}): { fixed: UrlWrite[]; failure: string | undefined } {
+  const slugs = new Map(run.site.entries.map((entry) => [entry.alert, entry.slug]));
+  const wrong = new Map(
+    run.problems.flatMap((problem) => (problem.kind === 'runbook-url' && problem.rule && problem.expected ? [[problem.rule, problem]] : [])),
+  );
+  const planned: UrlWrite[] = [];
+  for (const rule of run.rules) {
+    const problem = wrong.get(rule);
+    const slug = slugs.get(rule.alert);
+    // A rule without a runbook gets no URL; a right URL is rewritten only to link inputs.
+    if (slug === undefined || (!problem && (!run.link || typeof rule.runbookUrl !== 'string'))) continue;
+    const url = problem ? problem.expected! : (rule.runbookUrl as string);
+    const linked = run.link
+      ? linkInputs(url, run.site.inputs.get(slug) ?? [], typeof rule.expr === 'string' ? knownSeriesLabels(rule.expr) : 'unknown')
+      : { url, linked: [] };
+    if (problem || linked.linked.length > 0) planned.push({ rule, problem, ...linked });
+  }
+
+  const fixed: UrlWrite[] = [];
   const writes: { path: string; data: string }[] = [];
-  for (const file of files) {
-    const wanted = problems.filter((problem) => problem.kind === 'runbook-url' && problem.rule?.file === file && problem.expected);
-    const text = texts.get(file);
+  for (const file of run.files) {
+    const wanted = planned.filter((write) => write.rule.file === file);
+    const text = run.texts.get(file);
     if (wanted.length === 0 || text === undefined) continue;
-    const fixes: RunbookUrlFix[] = wanted.map((problem) => ({ document: problem.rule!.document, path: problem.rule!.path, url: problem.expected! }));
+    const fixes: RunbookUrlFix[] = wanted.map(({ rule, url }) => ({ document: rule.document, path: rule.path, url }));
     const result = fixRuleFile(text, fixes);
     if (result.text !== text) writes.push({ path: file, data: result.text });
-    for (const fix of result.applied) fixed.set(wanted[fixes.indexOf(fix)]!, fix.url);
+    for (const fix of result.applied) fixed.push(wanted[fixes.indexOf(fix)]!);
   }
   try {
     writeFilesAtomic(writes);
   } catch (error) {
     const file = (error as { path?: unknown }).path;
     const shown = typeof file === 'string' ? relative(process.cwd(), file) || file : 'a rule file';
-    return { fixed: new Map(), failure: `cannot write ${shown}: ${fileErrorText(error)}; no rule file was changed` };
+    return { fixed: [], failure: `cannot write ${shown}: ${fileErrorText(error)}; no rule file was changed` };
   }
   return { fixed, failure: undefined };
 }
@@ -284,7 +331,8 @@ function fileErrorText(error: unknown): string {
 }
 
 function formatFixed(entry: Fixed): string {
-  return `${entry.file}:${entry.line}:${entry.column}: fixed: runbook_url of alert ${entry.alert} set to ${entry.url}`;
+  const linked = entry.linked.length > 0 ? ` (${plural(entry.linked.length, 'input')} from the alert's labels: ${entry.linked.join(', ')})` : '';
+  return `${entry.file}:${entry.line}:${entry.column}: fixed: runbook_url of alert ${entry.alert} set to ${entry.url}${linked}`;
 }
 
 function summaryLine(summary: ReturnType<typeof summarise>): string {
@@ -292,11 +340,13 @@ function summaryLine(summary: ReturnType<typeof summarise>): string {
     `${plural(summary.noRunbook, 'alert')} without a runbook`,
     `${plural(summary.runbookUrl, 'wrong or missing runbook_url')}`,
     `${plural(summary.noRule, 'runbook alert')} in no rule`,
+    ...(summary.unknownParameters > 0 ? [plural(summary.unknownParameters, 'unknown runbook_url parameter')] : []),
     ...(summary.filesWithErrors > 0 ? [`${plural(summary.filesWithErrors, 'rule file')} with errors`] : []),
     ...(summary.contentProblems > 0 ? [`${plural(summary.contentProblems, 'problem')} in the runbooks`] : []),
   ];
   const notes = [
     ...(summary.fixed > 0 ? [`fixed ${plural(summary.fixed, 'runbook_url')} in ${plural(summary.fixedFiles, 'file')}`] : []),
+    ...(summary.linkedInputs > 0 ? [`linked ${plural(summary.linkedInputs, 'input')} to alert labels in ${plural(summary.linkedRules, 'runbook_url')}`] : []),
     ...(summary.hostChecked ? [] : ['hosts not checked (no --site or RUNBOOKS_SITE)']),
   ];
   return `${plural(summary.rules, 'alerting rule')} in ${plural(summary.files, 'file')}, ${plural(summary.runbookAlerts, 'runbook alert')}: ${parts.join(', ')}${notes.map((note) => `; ${note}`).join('')}`;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -80,7 +80,7 @@ describe('alerts:check', { concurrency: true }, () => {
       `${MANIFEST}:29:19: error: alert HighRequestRate: no runbook_url annotation; expected <site>/runbooks/alerts/HighRequestRate/`,
       `${MANIFEST}:33:18: error: alert RedisDown: runbook_url ${site}/alerts/redisDown/ is outside this site's base path /runbooks/; expected <site>/runbooks/alerts/RedisDown/`,
       `${MANIFEST}:38:18: error: alert DatabaseDown: runbook_url ${site}/alerts/{{ $labels.alertname }}/ is a template, which this check cannot follow; expected <site>/runbooks/alerts/DatabaseDown/`,
-      `${MANIFEST}:46:18: error: alert ETLJobFailed: runbook_url ${site}/alerts/ETLJobFailed/?env=production is outside this site's base path /runbooks/; expected <site>/runbooks/alerts/ETLJobFailed/`,
+      `${MANIFEST}:46:18: error: alert ETLJobFailed: runbook_url ${site}/alerts/ETLJobFailed/?env=production is outside this site's base path /runbooks/; expected <site>/runbooks/alerts/ETLJobFailed/?env=production`,
     ]);
     assert.equal(
       run.stderr,
@@ -114,10 +114,13 @@ describe('alerts:check', { concurrency: true }, () => {
       noRunbook: 2,
       runbookUrl: 3,
       noRule: 8,
+      unknownParameters: 0,
       filesWithErrors: 0,
       contentProblems: 0,
       fixed: 0,
       fixedFiles: 0,
+      linkedInputs: 0,
+      linkedRules: 0,
       hostChecked: true,
     });
     assert.equal(
@@ -174,6 +177,7 @@ describe('alerts:check', { concurrency: true }, () => {
         [fixtures, '--fix'],
         'alerts:check: --fix writes absolute runbook_urls, so it needs the site URL: pass --site https://… or set RUNBOOKS_SITE',
       ],
+      ['--link-inputs without --fix', [fixtures, '--site', site, '--link-inputs'], 'alerts:check: --link-inputs writes into the rule files: use it with --fix'],
     ];
     for (const [name, args, message] of cases) {
       test(name, async () => {
@@ -188,7 +192,7 @@ describe('alerts:check', { concurrency: true }, () => {
       const run = await alertsCheck(['--help']);
       assert.match(
         run.stdout,
-        /^usage: npm run alerts:check -- <rules files or folders> \[--site https:\/\/runbooks\.example\.com\] \[--base \/runbooks\/\] \[--fix\] \[--format json\]\n/,
+        /^usage: npm run alerts:check -- <rules files or folders> \[--site https:\/\/runbooks\.example\.com\] \[--base \/runbooks\/\] \[--fix \[--link-inputs\]\] \[--format json\]\n/,
       );
       assert.equal(run.status, 0);
     });
@@ -294,6 +298,123 @@ describe('alerts:check', { concurrency: true }, () => {
           'invalid YAML: Sequence item without - indicator',
         ],
       );
+    });
+  });
+});
+
+/**
+ * runbook_urls that carry values for the runbook's inputs: tests/fixtures/rules-link-inputs, a rule file and a content
+ * root whose runbooks declare inputs (`node` comes from the label `instance`).
+ */
+describe('runbook_url query parameters', { concurrency: true }, () => {
+  const linkFixture = 'tests/fixtures/rules-link-inputs';
+  const content = { RUNBOOKS_CONTENT_DIR: `${linkFixture}/content` };
+  const RULES = `${linkFixture}/rules/link-inputs.rules.yml`;
+  const ruleText = readFileSync(join(root, RULES), 'utf8');
+  const typo = (file: string) =>
+    `${file}:31:93: warning: alert KubePodCrashLooping: runbook_url parameter "namspace" fills no input of runbook k8s/pod-crash-looping, so the page ignores it (a typo?); its inputs are namespace, pod`;
+  /** A copy of the fixture's rules to fix, and the paths as the command names them. */
+  const copyRules = (name: string) => {
+    const folder = mkdtempSync(join(tmpdir(), `alerts-check-${name}-`));
+    cpSync(join(root, linkFixture, 'rules'), folder, { recursive: true });
+    const file = join(folder, 'link-inputs.rules.yml');
+    return { folder, file, shown: relative(root, file), text: () => readFileSync(file, 'utf8') };
+  };
+  const NOT_READY = `${site}/alerts/KubePodNotReadyy/?env=staging&pod={{ $labels.pod | urlquery }}#logs`;
+
+  test('a parameter that fills no input is a warning at the parameter; a template in the query is no error', async () => {
+    const run = await alertsCheck([RULES, '--site', site], content);
+    assert.deepEqual(run.lines, [
+      `${RULES}:17:12: error: alert NodeDown: runbook_url https://wiki.example.com/pages/viewpage.action?pageId=4711&env=staging is not on ${site}; expected ${site}/alerts/NodeDown/?env=staging`,
+      typo(RULES),
+      `${RULES}:34:12: error: alert KubePodNotReady: runbook_url ${NOT_READY} points at alert KubePodNotReadyy, which has no page here; expected ${NOT_READY.replace('Readyy', 'Ready')}`,
+    ]);
+    assert.equal(
+      run.stderr,
+      'alerts:check: 5 alerting rules in 1 file, 5 runbook alerts: 0 alerts without a runbook, 2 wrong or missing runbook_urls, 0 runbook alerts in no rule, 1 unknown runbook_url parameter\n',
+    );
+    assert.equal(run.status, 1);
+    // 31:93 is the parameter inside the URL, as an editor counts lines and columns.
+    assert.equal(ruleText.split('\n')[30]!.indexOf('namspace=') + 1, 93);
+  });
+
+  test('--fix keeps the query and fragment of a URL on this site, and only the meaningful parameters of one elsewhere', async (t) => {
+    const copy = copyRules('fix-query');
+    t.after(() => rmSync(copy.folder, { recursive: true, force: true }));
+    const run = await alertsCheck([copy.file, '--fix', '--site', site], content);
+    assert.deepEqual(run.lines, [
+      `${copy.shown}:17:12: fixed: runbook_url of alert NodeDown set to ${site}/alerts/NodeDown/?env=staging`,
+      typo(copy.shown),
+      `${copy.shown}:34:12: fixed: runbook_url of alert KubePodNotReady set to ${NOT_READY.replace('Readyy', 'Ready')}`,
+    ]);
+    assert.equal(run.status, 0);
+    let expected = replaceOnce(ruleText, 'https://wiki.example.com/pages/viewpage.action?pageId=4711&env=staging', `${site}/alerts/NodeDown/?env=staging`);
+    expected = replaceOnce(expected, NOT_READY, NOT_READY.replace('Readyy', 'Ready'));
+    // The one thing the library changes: it writes a single space before an end-of-line comment.
+    expected = replaceOnce(expected, '}}   # shown in Slack', '}} # shown in Slack');
+    assert.equal(copy.text(), expected);
+  });
+
+  describe('--fix --link-inputs', { concurrency: false }, () => {
+    const copy = copyRules('link-inputs');
+    after(() => rmSync(copy.folder, { recursive: true, force: true }));
+    const linked = (label: string) => `{{ $labels.${label} | urlquery }}`;
+    const FULL = `${site}/alerts/NodeFilesystemAlmostFull/?env=production`;
+    const FILES = `${site}/alerts/NodeFilesystemFilesFull/?instance=${linked('instance')}`;
+    const CRASH = `${site}/alerts/KubePodCrashLooping/?env=production&namspace=payments`;
+    let run: Run;
+    before(async () => {
+      run = await alertsCheck([copy.file, '--fix', '--link-inputs', '--site', site], content);
+    });
+
+    test('adds each input whose label every series is known to carry, under the input’s name', () => {
+      const fixedLine = (line: number, column: number, alert: string, url: string, inputs: string[]) =>
+        `${copy.shown}:${line}:${column}: fixed: runbook_url of alert ${alert} set to ${url}${inputs.length > 0 ? ` (${inputs.length === 1 ? '1 input' : `${inputs.length} inputs`} from the alert's labels: ${inputs.join(', ')})` : ''}`;
+      assert.deepEqual(run.lines, [
+        fixedLine(8, 12, 'NodeFilesystemAlmostFull', `${FULL}&node=${linked('instance')}&mountpoint=${linked('mountpoint')}#diagnosis`, ['node', 'mountpoint']),
+        // `sum by (instance)` over series not known to have instance: node is left to the reader.
+        fixedLine(17, 12, 'NodeDown', `${site}/alerts/NodeDown/?env=staging`, []),
+        fixedLine(23, 13, 'NodeFilesystemFilesFull', `${FILES}&mountpoint=${linked('mountpoint')}`, ['mountpoint']),
+        fixedLine(28, 12, 'KubePodCrashLooping', `${CRASH}&namespace=${linked('namespace')}`, ['namespace']),
+        typo(copy.shown),
+        fixedLine(34, 12, 'KubePodNotReady', NOT_READY.replace('Readyy', 'Ready').replace('#logs', `&namespace=${linked('namespace')}#logs`), ['namespace']),
+      ]);
+      assert.equal(
+        run.stderr,
+        'alerts:check: 5 alerting rules in 1 file, 5 runbook alerts: 0 alerts without a runbook, 0 wrong or missing runbook_urls, 0 runbook alerts in no rule, 1 unknown runbook_url parameter; fixed 2 runbook_urls in 1 file; linked 5 inputs to alert labels in 4 runbook_urls\n',
+      );
+      assert.equal(run.status, 0);
+    });
+
+    test('writes them into the file, which keeps its comments and layout', () => {
+      let expected = replaceOnce(ruleText, `${FULL}#diagnosis`, `${FULL}&node=${linked('instance')}&mountpoint=${linked('mountpoint')}#diagnosis`);
+      expected = replaceOnce(expected, 'https://wiki.example.com/pages/viewpage.action?pageId=4711&env=staging', `${site}/alerts/NodeDown/?env=staging`);
+      expected = replaceOnce(expected, `'${FILES}'`, `'${FILES}&mountpoint=${linked('mountpoint')}'`);
+      expected = replaceOnce(expected, `'${CRASH}'`, `'${CRASH}&namespace=${linked('namespace')}'`);
+      expected = replaceOnce(expected, NOT_READY, NOT_READY.replace('Readyy', 'Ready').replace('#logs', `&namespace=${linked('namespace')}#logs`));
+      expected = replaceOnce(expected, '}}   # shown in Slack', '}} # shown in Slack');
+      assert.equal(copy.text(), expected);
+    });
+
+    test('the written file is a rule file Prometheus loads (promtool check rules)', (t) => {
+      assert.ok(copy.text().includes(`&mountpoint=${linked('mountpoint')}'}}`), 'the linked URL in the flow mapping');
+      const promtool = spawnSync('promtool', ['check', 'rules', copy.file], { encoding: 'utf8' });
+      if (promtool.error) {
+        t.skip('promtool is not installed (apt-get install prometheus)');
+        return;
+      }
+      assert.equal(promtool.status, 0, promtool.stdout + promtool.stderr);
+      assert.match(promtool.stdout, /SUCCESS: 5 rules found/);
+    });
+
+    test('a second run finds only the typo, a warning, and exits 0; linking again adds nothing', async () => {
+      const again = await alertsCheck([copy.file, '--fix', '--link-inputs', '--site', site], content);
+      assert.deepEqual(again.lines, [typo(copy.shown)]);
+      assert.equal(
+        again.stderr,
+        'alerts:check: 5 alerting rules in 1 file, 5 runbook alerts: 0 alerts without a runbook, 0 wrong or missing runbook_urls, 0 runbook alerts in no rule, 1 unknown runbook_url parameter\n',
+      );
+      assert.equal(again.status, 0);
     });
   });
 });

@@ -1,4 +1,17 @@
-import { type Document, isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, type ToStringOptions, visit } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isCollection,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  Scalar,
+  type ToStringOptions,
+  visit,
+} from 'yaml';
 import { MAX_ALIAS_COUNT, tooManyAliases } from '../content/yaml.ts';
 import { yamlErrorText } from '../errors.ts';
 
@@ -14,6 +27,20 @@ export interface AlertRule {
   column: number;
   /** `annotations.runbook_url` as written; `undefined` when there is none. */
   runbookUrl: unknown;
+  /** Where the runbook_url's value is written, when it is found in the rule's own annotations (or their anchor). */
+  runbookUrlAt?: ValuePosition | undefined;
+  /** `expr`, the PromQL expression; `undefined` when there is none. */
+  expr?: unknown;
+}
+
+/**
+ * Where a scalar's value starts. `verbatim` when its characters stand one for one on that line (a one-line plain or
+ * quoted scalar without escapes): then the value's character `i` is at `column + i`.
+ */
+export interface ValuePosition {
+  line: number;
+  column: number;
+  verbatim: boolean;
 }
 
 /** Something that keeps a rule file from being read, at a line and column of the file. */
@@ -80,9 +107,9 @@ export function parseRuleFile(text: string): RuleFile {
         }
         // toJS resolves anchors and merge keys, so shared annotations count as the rule's own; within the alias
         // limit of content (src/lib/content/yaml.ts), so an alias bomb is a problem at the rule, not a crash.
-        let data: { annotations?: unknown };
+        let data: { annotations?: unknown; expr?: unknown };
         try {
-          data = rule.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) as { annotations?: unknown };
+          data = rule.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) as { annotations?: unknown; expr?: unknown };
         } catch {
           problems.push({
             line: position.line,
@@ -99,11 +126,27 @@ export function parseRuleFile(text: string): RuleFile {
           line: position.line,
           column: position.col,
           runbookUrl: annotations['runbook_url'],
+          runbookUrlAt: runbookUrlPosition(doc, rule.get('annotations', true), text, lineCounter),
+          expr: data.expr,
         });
       });
     });
   });
   return { rules, problems };
+}
+
+/** Where the value of `runbook_url` is written in `annotations` (a map, or an alias of one). */
+function runbookUrlPosition(doc: Document.Parsed, annotations: unknown, text: string, lineCounter: LineCounter): ValuePosition | undefined {
+  const map = isAlias(annotations) ? annotations.resolve(doc) : annotations;
+  const value = isMap(map) ? map.get('runbook_url', true) : undefined;
+  if (!isScalar(value) || !value.range) return undefined;
+  const [start, end] = value.range;
+  const written = text.slice(start, end);
+  const quoted = value.type === Scalar.QUOTE_SINGLE || value.type === Scalar.QUOTE_DOUBLE;
+  const inner = quoted ? written.slice(1, -1) : written;
+  const verbatim = (quoted || value.type === Scalar.PLAIN) && !written.includes('\n') && inner === value.value;
+  const position = lineCounter.linePos(verbatim && quoted ? start + 1 : start);
+  return { line: position.line, column: position.col, verbatim };
 }
 
 /** Where the rule groups of a document are, or `undefined` when it is not a rule document. */
@@ -159,7 +202,13 @@ export function fixRuleFile(text: string, fixes: readonly RunbookUrlFix[]): { te
     const source = text.slice(starts[index], starts[index + 1] ?? text.length);
     return changed.has(index) ? doc.toString(layoutOf(doc, lineCounter, text)) : source;
   });
-  return { text: pieces.join(''), applied };
+  const fixed = pieces.join('');
+  // The library picks the quoting of a new value; a URL with `{{ … }}` inside a flow mapping (`{runbook_url: …}`) is
+  // where that could go wrong. A file that does not read back with exactly the URLs written is not written at all.
+  const readBack = parseRuleFile(fixed).rules;
+  const same = (a: readonly (string | number)[], b: readonly (string | number)[]) => a.length === b.length && a.every((part, index) => part === b[index]);
+  const readsBack = applied.every((fix) => readBack.some((rule) => rule.document === fix.document && same(rule.path, fix.path) && rule.runbookUrl === fix.url));
+  return readsBack ? { text: fixed, applied } : { text, applied: [] };
 }
 
 /**

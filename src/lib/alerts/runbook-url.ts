@@ -21,17 +21,19 @@ export type UrlTarget = { kind: 'alert'; name: string } | { kind: 'runbook'; slu
 
 /**
  * Reads a `runbook_url` the way a browser following it would. Alertmanager, PagerDuty and Slack show the link as
- * written, so it must be absolute; a query (`?env=production`) or fragment is kept by the alert page and does not
- * matter here, and a missing trailing slash is redirected by every static host.
+ * written, so it must be absolute; a query (`?env=production`, `?pod={{ $labels.pod | urlquery }}`) or fragment is
+ * kept by the alert page and does not choose the page, and a missing trailing slash is redirected by every static host.
  */
 export function urlTarget(value: unknown, location: SiteLocation): UrlTarget {
   if (value === null || (typeof value === 'string' && value.trim() === '')) return { kind: 'elsewhere', reason: 'is empty' };
   if (typeof value !== 'string') return { kind: 'elsewhere', reason: 'is not a string' };
-  // Prometheus expands templates when the alert fires; `$labels` does not even hold `alertname` at that point.
-  if (value.includes('{{')) return { kind: 'elsewhere', reason: 'is a template, which this check cannot follow' };
+  const { address } = splitUrl(value);
+  // Prometheus expands templates when the alert fires; `$labels` does not even hold `alertname` at that point. In
+  // the query they are fine (`?pod={{ $labels.pod | urlquery }}`): they fill the page's inputs, not pick the page.
+  if (address.includes('{{')) return { kind: 'elsewhere', reason: 'is a template, which this check cannot follow' };
   let url: URL;
   try {
-    url = new URL(value);
+    url = new URL(address);
   } catch {
     return { kind: 'elsewhere', reason: 'is not an absolute URL' };
   }
@@ -78,4 +80,103 @@ export function runbookUrlProblem(value: unknown, alert: string, pages: SitePage
       return other ? `points at alert ${other}` : `points at alert ${target.name}, which has no page here`;
     }
   }
+}
+
+/**
+ * A `runbook_url` cut where a browser cuts it: the address, then from the first `?` the query, then from the first
+ * `#` the fragment. `{{ … }}` actions are read as opaque, so a `?` or `#` inside one cuts nothing: the URL is split
+ * as it will be once Prometheus has expanded them.
+ */
+export interface UrlParts {
+  address: string;
+  /** The query without its `?` (which follows the address); undefined when there is no `?`. */
+  query: string | undefined;
+  /** The fragment without its `#`; undefined when there is none. */
+  fragment: string | undefined;
+}
+
+export function splitUrl(value: string): UrlParts {
+  const queryMark = indexOutsideTemplates(value, '?#', 0);
+  const fragmentMark = value[queryMark] === '#' ? queryMark : indexOutsideTemplates(value, '#', queryMark + 1);
+  return {
+    address: value.slice(0, queryMark),
+    query: value[queryMark] === '?' ? value.slice(queryMark + 1, fragmentMark) : undefined,
+    fragment: fragmentMark < value.length ? value.slice(fragmentMark + 1) : undefined,
+  };
+}
+
+/** The index of the first of `characters` at or after `from` outside `{{ … }}`; the length when there is none. */
+function indexOutsideTemplates(value: string, characters: string, from: number): number {
+  for (let index = from; index < value.length; index++) {
+    if (value.startsWith('{{', index)) {
+      const end = value.indexOf('}}', index + 2);
+      // An action that is never closed runs to the end: Prometheus refuses such an annotation anyway.
+      if (end === -1) return value.length;
+      index = end + 1;
+    } else if (characters.includes(value[index]!)) return index;
+  }
+  return value.length;
+}
+
+/** One `name=value` of a runbook_url's query. */
+export interface UrlParameter {
+  /**
+   * The name as the page reads it (percent-decoded, like URLSearchParams); undefined when it holds a template,
+   * which only the firing alert can tell.
+   */
+  name: string | undefined;
+  /** The parameter as written, `pod={{ $labels.pod | urlquery }}`. */
+  text: string;
+  /** Where it starts in the value. */
+  index: number;
+}
+
+/** The parameters of a runbook_url's query, empty ones (`?&a=1`) left out. */
+export function urlParameters(value: string): UrlParameter[] {
+  const { address, query } = splitUrl(value);
+  if (query === undefined) return [];
+  const queryStart = address.length + 1;
+  const parameters: UrlParameter[] = [];
+  for (let start = 0; start <= query.length; ) {
+    const end = indexOutsideTemplates(query, '&', start);
+    const text = query.slice(start, end);
+    if (text !== '') {
+      const rawName = text.slice(0, indexOutsideTemplates(text, '=', 0));
+      const name = rawName.includes('{{') ? undefined : ([...new URLSearchParams(`${rawName}=`).keys()][0] ?? '');
+      parameters.push({ name, text, index: queryStart + start });
+    }
+    start = end + 1;
+  }
+  return parameters;
+}
+
+/**
+ * Whether a runbook_url is meant for this site, so that its query is this site's to read: on the site's host (any
+ * host when it is not known) or a root-relative path. A link to a wiki or a dashboard carries that tool's query.
+ */
+export function isOnSite(value: string, location: SiteLocation): boolean {
+  if (value.startsWith('/') && !value.startsWith('//')) return true;
+  let url: URL;
+  try {
+    url = new URL(splitUrl(value).address);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'https:' || url.protocol === 'http:') && (!location.site || url.origin === location.site.origin);
+}
+
+/**
+ * What `--fix` carries over from a wrong `runbook_url` to the one it writes, as `?…#…` to append: from a link on
+ * this site, its query and fragment as written (the reader's `?env=`, the alert's `?pod={{ … }}`, even a misspelt
+ * parameter, which is then reported); from a link elsewhere, only the parameters that mean something here
+ * (`meaningful`), since the rest were that other tool's.
+ */
+export function keptQuery(value: unknown, location: SiteLocation, meaningful: (name: string) => boolean): string {
+  if (typeof value !== 'string') return '';
+  if (isOnSite(value, location)) {
+    const { address } = splitUrl(value);
+    return value.slice(address.length);
+  }
+  const kept = urlParameters(value).filter((parameter) => parameter.name !== undefined && meaningful(parameter.name));
+  return kept.length > 0 ? `?${kept.map((parameter) => parameter.text).join('&')}` : '';
 }

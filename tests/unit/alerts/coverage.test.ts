@@ -13,6 +13,10 @@ const site: CoverageSite = {
     ['DB_CPU_HIGH', { file: 'content/runbooks/db/latency.md', line: 7, column: 10 }],
     ['DB_LATENCY_HIGH', { file: 'content/runbooks/db/latency.md', line: 7, column: 23 }],
   ]),
+  inputs: new Map([
+    ['api/down', [{ name: 'pod' }, { name: 'node', label: 'instance' }]],
+    ['db/latency', []],
+  ]),
 };
 const location: SiteLocation = { site: new URL('https://runbooks.example.com'), base: '/' };
 let line = 0;
@@ -109,6 +113,83 @@ describe('alertCoverage', () => {
       ),
       [],
     );
+  });
+
+  describe('runbook_url query parameters', () => {
+    const url = 'https://runbooks.example.com/alerts/APIDown/';
+    const cases: [string, unknown, string[]][] = [
+      [
+        'declared inputs, a label that fills one, and the reserved env and alert: nothing to say',
+        `${url}?env=prod&alert=APIDown&pod=x&instance={{ $labels.instance | urlquery }}`,
+        [],
+      ],
+      [
+        'a parameter that fills no input: a warning naming the inputs',
+        `${url}?env=prod&podd=x`,
+        [
+          'link-parameter alert APIDown: runbook_url parameter "podd" fills no input of runbook api/down, so the page ignores it (a typo?); its inputs are pod, node (or instance)',
+        ],
+      ],
+      [
+        'a name with a control character is shown escaped, on one line',
+        `${url}?a%0Ab=x`,
+        [
+          'link-parameter alert APIDown: runbook_url parameter "a\\nb" fills no input of runbook api/down, so the page ignores it (a typo?); its inputs are pod, node (or instance)',
+        ],
+      ],
+      ['a name made by a template cannot be told before the alert fires', `${url}?{{ $labels.key }}=x`, []],
+      [
+        'a wrong URL on this site: its query is kept in what --fix writes, and read',
+        'https://runbooks.example.com/alerts/apidown/more/?env=prod&podd=x#top',
+        [
+          'runbook-url alert APIDown: runbook_url https://runbooks.example.com/alerts/apidown/more/?env=prod&podd=x#top is not an alert or runbook page of this site; expected https://runbooks.example.com/alerts/APIDown/?env=prod&podd=x#top',
+          'link-parameter alert APIDown: runbook_url parameter "podd" fills no input of runbook api/down, so the page ignores it (a typo?); its inputs are pod, node (or instance)',
+        ],
+      ],
+      [
+        'a link elsewhere: its own parameters are not read, and only the meaningful ones are kept',
+        'https://wiki.example.com/view?pageId=1&pod=x#top',
+        [
+          'runbook-url alert APIDown: runbook_url https://wiki.example.com/view?pageId=1&pod=x#top is not on https://runbooks.example.com; expected https://runbooks.example.com/alerts/APIDown/?pod=x',
+        ],
+      ],
+    ];
+    for (const [name, value, expected] of cases) {
+      test(name, () =>
+        assert.deepEqual(
+          summary([
+            rule('APIDown', value),
+            rule('DB_CPU_HIGH', 'https://runbooks.example.com/alerts/DB_CPU_HIGH/'),
+            rule('DB_LATENCY_HIGH', 'https://runbooks.example.com/alerts/DB_LATENCY_HIGH/'),
+          ]),
+          expected,
+        ),
+      );
+    }
+
+    test('a runbook without inputs says so', () => {
+      assert.deepEqual(
+        summary([
+          rule('APIDown', url),
+          rule('DB_CPU_HIGH', 'https://runbooks.example.com/alerts/DB_CPU_HIGH/?pod=x'),
+          rule('DB_LATENCY_HIGH', 'https://runbooks.example.com/alerts/DB_LATENCY_HIGH/'),
+        ]),
+        [
+          'link-parameter alert DB_CPU_HIGH: runbook_url parameter "pod" fills no input of runbook db/latency, so the page ignores it (a typo?); it declares no inputs',
+        ],
+      );
+    });
+
+    test('the warning points at the parameter when the URL is written verbatim, else at the URL, else at the rule', () => {
+      const value = `${url}?env=prod&podd=x`;
+      const at = (runbookUrlAt: LocatedRule['runbookUrlAt']) => {
+        const problem = alertCoverage([{ ...rule('APIDown', value), runbookUrlAt }], site, location).find((each) => each.kind === 'link-parameter')!;
+        return [problem.line, problem.column];
+      };
+      assert.deepEqual(at({ line: 9, column: 20, verbatim: true }), [9, 20 + value.indexOf('podd')]);
+      assert.deepEqual(at({ line: 9, column: 20, verbatim: false }), [9, 20]);
+      assert.deepEqual(at(undefined), [line, 12]);
+    });
   });
 
   test('problems point at the rule, or at the alert in the runbook, and carry what --fix writes', () => {

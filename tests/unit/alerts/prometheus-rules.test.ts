@@ -75,6 +75,56 @@ describe('parseRuleFile', () => {
         { alert: 'C', runbookUrl: 'https://x.example/alerts/C/' },
       ],
     },
+    {
+      name: 'the expression, and where the runbook_url is written: verbatim when its characters stand one for one',
+      text: lines(
+        'groups:',
+        '- name: g',
+        '  rules:',
+        '  - alert: Plain',
+        '    expr: up{job="api"} == 0',
+        '    annotations:',
+        '      runbook_url: https://x.example/alerts/Plain/?env=prod',
+        '  - alert: Quoted',
+        "    annotations: {runbook_url: 'https://x.example/alerts/Quoted/'}",
+        '  - alert: Escaped',
+        '    annotations:',
+        '      runbook_url: "https://x.example/alerts/\\u0045scaped/"',
+        '  - alert: Folded',
+        '    expr: |',
+        '      sum by (job) (up)',
+        '        == 0',
+        '    annotations:',
+        '      runbook_url: >-',
+        '        https://x.example/alerts/Folded/',
+      ),
+      rules: [
+        { alert: 'Plain', expr: 'up{job="api"} == 0', runbookUrlAt: { line: 7, column: 20, verbatim: true } },
+        { alert: 'Quoted', expr: undefined, runbookUrlAt: { line: 9, column: 33, verbatim: true } },
+        { alert: 'Escaped', runbookUrlAt: { line: 12, column: 20, verbatim: false } },
+        { alert: 'Folded', expr: 'sum by (job) (up)\n  == 0\n', runbookUrlAt: { line: 18, column: 20, verbatim: false } },
+      ],
+    },
+    {
+      name: 'a runbook_url shared through an anchor is found where the anchor is; one inherited through << is not found',
+      text: lines(
+        'groups:',
+        '- name: g',
+        '  rules:',
+        '  - alert: A',
+        '    annotations: &shared',
+        '      runbook_url: https://x.example/alerts/A/',
+        '  - alert: B',
+        '    annotations: *shared',
+        '  - <<: {annotations: {runbook_url: https://x.example/alerts/C/}}',
+        '    alert: C',
+      ),
+      rules: [
+        { alert: 'A', runbookUrlAt: { line: 6, column: 20, verbatim: true } },
+        { alert: 'B', runbookUrlAt: { line: 6, column: 20, verbatim: true } },
+        { alert: 'C', runbookUrlAt: undefined },
+      ],
+    },
     { name: 'an empty file', text: '', rules: [] },
     { name: 'YAML that holds no rules', text: lines('resources:', '  - rules.yaml'), rules: [] },
     {
@@ -307,6 +357,14 @@ describe('fixRuleFile', () => {
         assert.equal(result, (documents.includes(0) ? first + fixed('A') : first) + expectedPreamble + (documents.includes(1) ? second + fixed('B') : second));
       });
     }
+  });
+
+  test('a URL with templates goes into a flow mapping quoted, and reads back as written', () => {
+    const text = lines('groups:', '- name: g', '  rules:', '  - {alert: A, annotations: {runbook_url: https://runbooks.example.com/alerts/A/}}');
+    const url = 'https://runbooks.example.com/alerts/A/?pod={{ $labels.pod | urlquery }}&env=x#logs';
+    const result = fixAll(text, () => url);
+    assert.equal(result.text, lines('groups:', '- name: g', '  rules:', `  - {alert: A, annotations: {runbook_url: "${url}"}}`));
+    assert.equal(parseRuleFile(result.text).rules[0]!.runbookUrl, url);
   });
 
   test('a fixed file reads back with the URLs written', () => {

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { alertUrl, runbookUrlProblem, type SiteLocation, type SitePages, urlTarget } from '../../../src/lib/alerts/runbook-url.ts';
+import {
+  alertUrl,
+  isOnSite,
+  keptQuery,
+  runbookUrlProblem,
+  type SiteLocation,
+  type SitePages,
+  splitUrl,
+  urlParameters,
+  urlTarget,
+} from '../../../src/lib/alerts/runbook-url.ts';
 
 const site = new URL('https://runbooks.example.com');
 const atRoot: SiteLocation = { site, base: '/' };
@@ -62,6 +72,24 @@ describe('urlTarget', () => {
       atRoot,
       { kind: 'elsewhere', reason: 'is a template, which this check cannot follow' },
     ],
+    [
+      'a template in the path, a query after it',
+      'https://runbooks.example.com/alerts/{{ $labels.alertname }}/?env=production',
+      atRoot,
+      { kind: 'elsewhere', reason: 'is a template, which this check cannot follow' },
+    ],
+    [
+      'templates in the query fill inputs, they do not choose the page',
+      'https://runbooks.example.com/alerts/KubePodCrashLooping/?namespace={{ $labels.namespace | urlquery }}&pod={{ $labels.pod | urlquery }}',
+      atRoot,
+      { kind: 'alert', name: 'KubePodCrashLooping' },
+    ],
+    [
+      'a ? inside a template is no query',
+      'https://runbooks.example.com/alerts/{{ if true }}?{{ end }}A/',
+      atRoot,
+      { kind: 'elsewhere', reason: 'is a template, which this check cannot follow' },
+    ],
     ['empty', '', atRoot, { kind: 'elsewhere', reason: 'is empty' }],
     ['null (a key with no value)', null, atRoot, { kind: 'elsewhere', reason: 'is empty' }],
     ['a number', 42, atRoot, { kind: 'elsewhere', reason: 'is not a string' }],
@@ -107,4 +135,71 @@ describe('runbookUrlProblem', () => {
   for (const [name, alert, url, expected] of cases) {
     test(name, () => assert.equal(runbookUrlProblem(url, alert, pages, atRoot), expected));
   }
+});
+
+describe('splitUrl', () => {
+  const cases: [string, string, ReturnType<typeof splitUrl>][] = [
+    ['no query', 'https://x.example/alerts/A/', { address: 'https://x.example/alerts/A/', query: undefined, fragment: undefined }],
+    ['query and fragment', 'https://x.example/a/?env=prod#top', { address: 'https://x.example/a/', query: 'env=prod', fragment: 'top' }],
+    ['fragment only', 'https://x.example/a/#top?x', { address: 'https://x.example/a/', query: undefined, fragment: 'top?x' }],
+    ['an empty query', 'https://x.example/a/?', { address: 'https://x.example/a/', query: '', fragment: undefined }],
+    ['? and # inside templates cut nothing', 'https://x.example/a/?q={{ "?#" }}#f', { address: 'https://x.example/a/', query: 'q={{ "?#" }}', fragment: 'f' }],
+    ['an unclosed template runs to the end', 'https://x.example/a/?q={{ x ?#', { address: 'https://x.example/a/', query: 'q={{ x ?#', fragment: undefined }],
+  ];
+  for (const [name, value, expected] of cases) test(name, () => assert.deepEqual(splitUrl(value), expected));
+});
+
+describe('urlParameters', () => {
+  const names = (value: string) => urlParameters(value).map((parameter) => parameter.name);
+  const cases: [string, string, (string | undefined)[]][] = [
+    ['names as the page reads them', 'https://x.example/a/?env=prod&pod={{ $labels.pod | urlquery }}&node', ['env', 'pod', 'node']],
+    ['percent-encoded and + in names are decoded, as URLSearchParams does', 'https://x.example/a/?p%6Fd=1&a+b=2', ['pod', 'a b']],
+    ['empty parameters are left out; an empty name is kept', 'https://x.example/a/?&&=x&env=', ['', 'env']],
+    ['& inside a template splits nothing', 'https://x.example/a/?pod={{ "a&b=c" }}&env=x', ['pod', 'env']],
+    ['a template in a name: not known before the alert fires', 'https://x.example/a/?{{ $labels.key }}=1', [undefined]],
+    ['the fragment is not the query', 'https://x.example/a/?env=x#pod=y', ['env']],
+    ['no query', 'https://x.example/a/', []],
+  ];
+  for (const [name, value, expected] of cases) test(name, () => assert.deepEqual(names(value), expected));
+
+  test('each parameter as written, with where it starts in the value', () => {
+    const value = 'https://x.example/a/?env=prod&namspace=payments';
+    assert.deepEqual(urlParameters(value), [
+      { name: 'env', text: 'env=prod', index: 21 },
+      { name: 'namspace', text: 'namspace=payments', index: 30 },
+    ]);
+    assert.equal(value.slice(30, 38), 'namspace');
+  });
+});
+
+describe('isOnSite and keptQuery', () => {
+  const meaningful = (name: string) => ['env', 'pod'].includes(name);
+  const cases: [string, string, SiteLocation, boolean, string][] = [
+    ['this site: query and fragment kept as written', 'https://runbooks.example.com/alerts/X/?env=prod&typo=1#logs', atRoot, true, '?env=prod&typo=1#logs'],
+    [
+      'this site, a wrong path with a template',
+      'https://runbooks.example.com/alerts/{{ $labels.alertname }}/?pod={{ $labels.pod }}',
+      atRoot,
+      true,
+      '?pod={{ $labels.pod }}',
+    ],
+    ['a root-relative path is meant for this site', '/alerts/X/?env=prod', atRoot, true, '?env=prod'],
+    ['another host: only what means something here', 'https://wiki.example.com/view?pageId=4711&env=staging&pod=x#top', atRoot, false, '?env=staging&pod=x'],
+    ['another host with nothing meaningful', 'https://wiki.example.com/view?pageId=4711', atRoot, false, ''],
+    ['any host when the site is unknown', 'https://wiki.example.com/alerts/X/?pageId=1', noSite, true, '?pageId=1'],
+    ['a protocol-relative URL is another host', '//wiki.example.com/x?pageId=1', atRoot, false, ''],
+    ['not http', 'mailto:oncall@example.com?subject=x', atRoot, false, ''],
+    ['no query', 'https://runbooks.example.com/alerts/X/', atRoot, true, ''],
+  ];
+  for (const [name, value, location, onSite, kept] of cases) {
+    test(name, () => {
+      assert.equal(isOnSite(value, location), onSite);
+      assert.equal(keptQuery(value, location, meaningful), kept);
+    });
+  }
+
+  test('nothing is kept of a value that is no string', () => {
+    assert.equal(keptQuery(undefined, atRoot, meaningful), '');
+    assert.equal(keptQuery(42, atRoot, meaningful), '');
+  });
 });
