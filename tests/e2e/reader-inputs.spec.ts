@@ -138,3 +138,19 @@ test.describe('values last for the incident', () => {
     await expect(deleteBlock(page).locator('code')).toHaveText('kubectl -n payments-prod delete pod {{pod_name}}');
   });
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('alert link with env and a label value → one tap on Copy → the fully filled command (2 actions)', async ({ page }) => {
+    // Action 1: open the link the alert carries.
+    await page.goto('/alerts/KubePodCrashLooping/?env=production&pod=api-7f9c');
+    const logs = page.locator('figure.command-block').filter({ hasText: '--previous' });
+    await expect(logs.locator('code')).toContainText('kubectl -n payments-prod logs api-7f9c --previous --tail=100');
+    // Action 2: tap its Copy button.
+    await logs.getByRole('button', { name: /^Copy/ }).tap();
+    expect(await clipboard(page)).toBe(
+      'kubectl -n payments-prod logs api-7f9c --previous --tail=100\nkubectl -n payments-prod get events --sort-by=.lastTimestamp',
+    );
+  });
+});
