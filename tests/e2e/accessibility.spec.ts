@@ -39,15 +39,40 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+/** On a phone the header, the facts box and the tables take another layout (tests/e2e/phone.spec.ts): axe checks it too. */
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`phone width, ${colorScheme} colour scheme`, () => {
+    test.use({ colorScheme, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    for (const path of [alerted, '/alerts/']) {
+      test(`axe finds no violations on ${path}`, async ({ page }) => {
+        await page.goto(path);
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(
+          violations.map(
+            (violation) =>
+              `${violation.id}: ${violation.nodes
+                .map((node) => node.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          ),
+        ).toEqual([]);
+      });
+    }
+  });
+}
+
 test.describe('keyboard only', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
   test('from the home page: / to search, type an alert, Enter opens its runbook, Tab to Copy, Enter copies', async ({ page }) => {
     await page.goto('/');
     await page.keyboard.press('/');
     await page.keyboard.type('DB_CPU_HIGH');
-    await expect(page.locator('[data-search-results] a.search-result').first()).toHaveAttribute('href', '/runbooks/co-platform/high-database-latency/');
+    await expect(page.locator('[data-search-results] a.search-result').first()).toHaveAttribute(
+      'href',
+      '/runbooks/co-platform/high-database-latency/?alert=DB_CPU_HIGH',
+    );
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(/\/runbooks\/co-platform\/high-database-latency\/$/);
+    await expect(page).toHaveURL(/\/runbooks\/co-platform\/high-database-latency\/\?alert=DB_CPU_HIGH$/);
     const firstCopy = page.getByRole('button', { name: /^Copy/ }).first();
     for (let presses = 0; presses < 40; presses++) {
       await page.keyboard.press('Tab');

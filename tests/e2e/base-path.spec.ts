@@ -21,7 +21,7 @@ test('under a base path: links, styles, alert links, environment, copy and searc
 
   await page.getByRole('searchbox', { name: 'Search' }).fill('db_cpu_high');
   const first = page.locator('[data-search-results] a.search-result').first();
-  await expect(first).toHaveAttribute('href', '/runbooks/runbooks/co-platform/high-database-latency/');
+  await expect(first).toHaveAttribute('href', '/runbooks/runbooks/co-platform/high-database-latency/?alert=DB_CPU_HIGH');
   await page.getByRole('searchbox', { name: 'Search' }).fill('vacuum');
   await expect(page.locator('[data-search-results] a.search-result').first()).toHaveAttribute('href', /^\/runbooks\/runbooks\/co-platform\//);
 

@@ -49,7 +49,8 @@ test('the offline copy works from file://: links, styles, environment, copy and 
   const first = page.locator('[data-search-results] a.search-result').first();
   await expect(first).toContainText('Runbook for alert RedisDown');
   await first.click();
-  await expect(page).toHaveURL(/runbooks\/audit-app\/redis-connection-failures\/index\.html$/);
+  await expect(page).toHaveURL(/runbooks\/audit-app\/redis-connection-failures\/index\.html\?alert=RedisDown$/);
+  await expect(page.locator('.facts .alert-name', { hasText: 'RedisDown' })).toHaveAttribute('aria-current', 'true');
 
   await page.getByRole('searchbox', { name: 'Search' }).fill('vacuum');
   await expect(page.locator('[data-search-results] a.search-result').first()).toContainText('vacuum', { ignoreCase: true });

@@ -15,19 +15,62 @@ test.beforeEach(async ({ page }) => {
 });
 
 for (const { alert, slug } of alerts) {
-  test(`${alert}: exact, lower-case and partial queries put its runbook first`, async ({ page }) => {
+  test(`${alert}: exact, lower-case and partial queries put its runbook first, marking the alert`, async ({ page }) => {
     for (const query of [alert, alert.toLowerCase()]) {
       const first = (await search(page, query)).first();
-      await expect(first, query).toHaveAttribute('href', `/runbooks/${slug}/`);
+      await expect(first, query).toHaveAttribute('href', `/runbooks/${slug}/?alert=${encodeURIComponent(alert)}`);
       await expect(first).toContainText(`Runbook for alert ${alert}`);
     }
     const partial = alert
       .replace(/_/g, '')
       .slice(0, Math.max(4, alert.length - 4))
       .toLowerCase();
-    await expect((await search(page, partial)).first(), partial).toHaveAttribute('href', `/runbooks/${slug}/`);
+    await expect((await search(page, partial)).first(), partial).toHaveAttribute('href', new RegExp(`^/runbooks/${slug}/\\?alert=`));
   });
 }
+
+test('arriving from an alert result marks that alert in the runbook’s header, not its neighbour', async ({ page }) => {
+  await (await search(page, 'DatabaseConnectionPoolExhausted')).first().click();
+  await expect(page).toHaveURL(/\/runbooks\/audit-app\/database-connection-issues\/\?alert=DatabaseConnectionPoolExhausted$/);
+  const chip = (name: string) => page.locator('.facts .alert-name', { hasText: new RegExp(`^${name}$`) });
+  await expect(chip('DatabaseConnectionPoolExhausted')).toHaveAttribute('aria-current', 'true');
+  await expect(chip('DatabaseDown')).not.toHaveAttribute('aria-current', /.*/);
+});
+
+test('a full-text result whose page has an alert the query names marks that alert too', async ({ page }) => {
+  const first = (await search(page, 'RedisDown restart')).first();
+  await expect(first).not.toContainText('Runbook for alert');
+  await expect(first).toHaveAttribute('href', '/runbooks/audit-app/redis-connection-failures/?alert=RedisDown');
+  await first.click();
+  await expect(page.locator('.facts .alert-name', { hasText: 'RedisDown' })).toHaveAttribute('aria-current', 'true');
+});
+
+test('excerpts are the runbook’s sentences, without the page chrome', async ({ page }) => {
+  // Each of these excerpts used to run chrome into the text: "Severitycritical. Respond within15 min. Alerts APIDown
+  // ServiceAudit App.", "bashDestructive: overwrites a database from a dumpCopydocker exec -it postgres pg_restore",
+  // "Check the logs. With Docker Compose: bashCopydocker logs"; and "kubectl describe pod" found nothing, its first
+  // word glued to the caption ("bashCopykubectl").
+  const chrome = /Copy(?=[^\s\-.,:;!?)])|Severity\S|Respond within\d|Last reviewed\S|Fill in|\b(?:bash|console|sql|text|yaml)(?:Copy|Destructive)/;
+  for (const query of ['kubectl describe pod', 'APIDown', 'pg_restore', 'docker logs backend']) {
+    const excerpts = (await search(page, query)).locator('.result-excerpt');
+    await expect(excerpts.first(), query).toBeVisible();
+    for (const excerpt of await excerpts.allTextContents()) expect(excerpt, query).not.toMatch(chrome);
+  }
+});
+
+test('a symptom in other words finds the pages with most of them, labelled, and the filters still apply', async ({ page }) => {
+  // No page holds all four words ("accidentally" is on none): Data loss holds "production" and "data".
+  const results = await search(page, 'accidentally deleted production data');
+  const status = page.locator('#search-panel [role=status]');
+  // The first search loads pagefind, then searches each word: give a loaded machine time.
+  await expect(status).toHaveText(/\d+ results?/, { timeout: 15_000 });
+  const dataLoss = results.filter({ has: page.locator('.result-title', { hasText: /^Data loss$/ }) });
+  await expect(dataLoss).toContainText('Matches 2 of 4 words');
+  await page.locator('#search-panel').getByLabel('Service').selectOption('insights');
+  await expect(results.first()).toHaveAttribute('href', /\/runbooks\/insights\//);
+  await expect(status).toHaveText(/\d+ results?/);
+  for (const result of await results.all()) await expect(result).toHaveAttribute('href', /\/runbooks\/insights\//);
+});
 
 test('an alert name nobody covers is said plainly, above the full-text results', async ({ page }) => {
   await search(page, 'DB_CPU_HIGH_5');
@@ -49,7 +92,7 @@ test('keyboard: / focuses search, arrows move, Enter opens, Escape clears', asyn
   await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();
   await page.keyboard.type('RedisDown');
   const results = page.locator('[data-search-results] a.search-result');
-  await expect(results.first()).toHaveAttribute('href', '/runbooks/audit-app/redis-connection-failures/');
+  await expect(results.first()).toHaveAttribute('href', '/runbooks/audit-app/redis-connection-failures/?alert=RedisDown');
   await page.keyboard.press('ArrowDown');
   await expect(results.first()).toBeFocused();
   await page.keyboard.press('ArrowUp');
@@ -57,9 +100,9 @@ test('keyboard: / focuses search, arrows move, Enter opens, Escape clears', asyn
   await page.keyboard.press('Escape');
   await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
   await page.keyboard.type('RedisDown');
-  await expect(results.first()).toHaveAttribute('href', '/runbooks/audit-app/redis-connection-failures/');
+  await expect(results.first()).toHaveAttribute('href', '/runbooks/audit-app/redis-connection-failures/?alert=RedisDown');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/runbooks\/audit-app\/redis-connection-failures\/$/);
+  await expect(page).toHaveURL(/\/runbooks\/audit-app\/redis-connection-failures\/\?alert=RedisDown$/);
 });
 
 test('a hostile query is shown as text only', async ({ page }) => {
@@ -93,6 +136,6 @@ test('a query typed before the search script ran is searched once it runs', asyn
   const { alert, slug } = alerts[0]!;
   await page.getByRole('searchbox', { name: 'Search' }).fill(alert);
   release();
-  await expect(page.locator('[data-search-results] a.search-result').first()).toHaveAttribute('href', `/runbooks/${slug}/`);
+  await expect(page.locator('[data-search-results] a.search-result').first()).toHaveAttribute('href', `/runbooks/${slug}/?alert=${encodeURIComponent(alert)}`);
   await expect(page.locator('[data-search-results] a.search-result')).not.toHaveCount(0);
 });
