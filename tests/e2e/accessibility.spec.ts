@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readContent } from '../../src/node/read-content.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, type Page, test } from './fixtures.ts';
 
 const pages = readContent('content').pages;
 /** Where an alert link lands: the runbook that handles the alert, with the alert marked (`/alerts/RedisDown/` → here). */
@@ -8,6 +8,18 @@ const alerted = pages.flatMap((page) => (page.data?.alerts[0] ? [`/runbooks/${pa
 
 /** Every page the site lists: home, indexes, every runbook, one alert redirect target, the printable book and the 404 page. */
 const paths = ['/', '/alerts/', '/severity/', '/404.html', alerted, '/book/', ...pages.map((page) => `/runbooks/${page.slug}/`)];
+
+/** axe's violations on the page, each as its rule and the first three elements it found. */
+async function violations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
+}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} colour scheme`, () => {
@@ -17,16 +29,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         // The printable book is every runbook on one page: axe takes a minute over it on a busy machine.
         if (path === '/book/') test.setTimeout(180_000);
         await page.goto(path);
-        const { violations } = await new AxeBuilder({ page }).analyze();
-        expect(
-          violations.map(
-            (violation) =>
-              `${violation.id}: ${violation.nodes
-                .map((node) => node.target.join(' '))
-                .slice(0, 3)
-                .join(', ')}`,
-          ),
-        ).toEqual([]);
+        expect(await violations(page)).toEqual([]);
       });
     }
     test(`axe finds no violations with the search panel open`, async ({ page }) => {
@@ -46,16 +49,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     for (const path of [alerted, '/alerts/']) {
       test(`axe finds no violations on ${path}`, async ({ page }) => {
         await page.goto(path);
-        const { violations } = await new AxeBuilder({ page }).analyze();
-        expect(
-          violations.map(
-            (violation) =>
-              `${violation.id}: ${violation.nodes
-                .map((node) => node.target.join(' '))
-                .slice(0, 3)
-                .join(', ')}`,
-          ),
-        ).toEqual([]);
+        expect(await violations(page)).toEqual([]);
       });
     }
   });

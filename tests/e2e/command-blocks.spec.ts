@@ -1,24 +1,9 @@
-import { type Dialog, expect, type Page, test } from './fixtures.ts';
+import { clipboardText, commandBlock, copyBlock, expect, test } from './fixtures.ts';
 
 /** The fixture site (tests/fixtures/site) is built for exactly these behaviours; see pods-crashlooping.md. */
 const RUNBOOK = '/runbooks/payments/pods-crashlooping/';
 
 test.use({ site: 'fixture', permissions: ['clipboard-read', 'clipboard-write'] });
-
-const block = (page: Page, text: string) => page.locator('figure.command-block').filter({ hasText: text });
-const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
-
-async function copy(page: Page, text: string, dialogs: 'accept' | 'dismiss' | 'none' = 'none'): Promise<string[]> {
-  const messages: string[] = [];
-  const onDialog = (dialog: Dialog) => {
-    messages.push(dialog.message());
-    void (dialogs === 'dismiss' ? dialog.dismiss() : dialog.accept());
-  };
-  page.on('dialog', onDialog);
-  await block(page, text).getByRole('button', { name: /^Copy/ }).click();
-  page.off('dialog', onDialog);
-  return messages;
-}
 
 test.beforeEach(async ({ page }) => {
   await page.goto(`${RUNBOOK}?env=production`);
@@ -27,40 +12,42 @@ test.beforeEach(async ({ page }) => {
 
 test('copying a console session copies the commands without prompts or output', async ({ page }) => {
   await page.getByLabel('pod_name').fill('payments-7d9f-abc');
-  const button = block(page, 'CrashLoopBackOff').getByRole('button', { name: /^Copy/ });
+  const button = commandBlock(page, 'CrashLoopBackOff').getByRole('button', { name: /^Copy/ });
   await button.click();
   await expect(button).toHaveText('Copied');
   await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toHaveCount(1);
-  expect(await clipboard(page)).toBe(
+  expect(await clipboardText(page)).toBe(
     ['kubectl --context prod-eu-1 -n payments-prod get pods', 'kubectl -n payments-prod describe pod payments-7d9f-abc \\', '  | grep -A5 Events'].join('\n'),
   );
 });
 
 test('trailing whitespace is trimmed from copied lines', async ({ page }) => {
   await page.getByLabel('pod_name').fill('p1');
-  await copy(page, '--previous');
-  expect(await clipboard(page)).toBe('kubectl -n payments-prod logs p1 --previous --tail=100\nkubectl -n payments-prod get events --sort-by=.lastTimestamp');
+  await copyBlock(page, '--previous');
+  expect(await clipboardText(page)).toBe(
+    'kubectl -n payments-prod logs p1 --previous --tail=100\nkubectl -n payments-prod get events --sort-by=.lastTimestamp',
+  );
 });
 
 test('choosing staging fills the service’s staging values, survives a reload, and ?env= overrides it', async ({ page }) => {
   await page.getByLabel('Environment').selectOption('staging');
   await expect(page).toHaveURL(/[?&]env=staging/);
-  const verify = block(page, 'app=payments');
+  const verify = commandBlock(page, 'app=payments');
   await expect(verify.locator('code')).toHaveText('kubectl -n payments-staging get pods -l app=payments');
-  await copy(page, 'app=payments');
-  expect(await clipboard(page)).toBe('kubectl -n payments-staging get pods -l app=payments');
+  await copyBlock(page, 'app=payments');
+  expect(await clipboardText(page)).toBe('kubectl -n payments-staging get pods -l app=payments');
 
   await page.goto(RUNBOOK); // no ?env=: the stored choice applies
   await expect(page.getByLabel('Environment')).toHaveValue('staging');
-  await expect(block(page, 'app=payments').locator('code')).toHaveText('kubectl -n payments-staging get pods -l app=payments');
+  await expect(commandBlock(page, 'app=payments').locator('code')).toHaveText('kubectl -n payments-staging get pods -l app=payments');
 
   await page.goto(`${RUNBOOK}?env=production`);
   await expect(page.getByLabel('Environment')).toHaveValue('production');
-  await expect(block(page, 'app=payments').locator('code')).toHaveText('kubectl -n payments-prod get pods -l app=payments');
+  await expect(commandBlock(page, 'app=payments').locator('code')).toHaveText('kubectl -n payments-prod get pods -l app=payments');
 });
 
 test('filled values are marked in the code', async ({ page }) => {
-  const namespace = block(page, 'app=payments').locator('.ph[data-placeholder=namespace]');
+  const namespace = commandBlock(page, 'app=payments').locator('.ph[data-placeholder=namespace]');
   await expect(namespace).toHaveAttribute('data-filled', '');
   await expect(namespace).toHaveCSS('text-decoration-line', 'underline');
 });
@@ -71,53 +58,53 @@ test('a reader input fills every occurrence, live, and the copy contains it', as
   for (const occurrence of await occurrences.all()) await expect(occurrence).toHaveText('{{pod_name}}');
   await page.getByLabel('pod_name').fill('payments-7d9f-xyz');
   for (const occurrence of await occurrences.all()) await expect(occurrence).toHaveText('payments-7d9f-xyz');
-  await copy(page, 'delete pod', 'accept');
-  expect(await clipboard(page)).toBe('kubectl -n payments-prod delete pod payments-7d9f-xyz');
+  await copyBlock(page, 'delete pod', 'accept');
+  expect(await clipboardText(page)).toBe('kubectl -n payments-prod delete pod payments-7d9f-xyz');
 });
 
 test('an unfilled placeholder is marked and copying it warns first', async ({ page }) => {
   const revision = page.locator('.ph[data-placeholder=last_good_revision]');
   await expect(revision).toHaveAttribute('data-unfilled', '');
-  const dismissed = await copy(page, 'rollout undo', 'dismiss');
+  const dismissed = await copyBlock(page, 'rollout undo', 'dismiss');
   expect(dismissed).toEqual([expect.stringContaining('{{last_good_revision}}')]);
-  expect(await clipboard(page)).toBe('(clipboard before the test)');
-  await copy(page, 'rollout undo', 'accept');
-  expect(await clipboard(page)).toBe('kubectl -n payments-prod rollout undo deployment/payments --to-revision={{last_good_revision}}');
+  expect(await clipboardText(page)).toBe('(clipboard before the test)');
+  await copyBlock(page, 'rollout undo', 'accept');
+  expect(await clipboardText(page)).toBe('kubectl -n payments-prod rollout undo deployment/payments --to-revision={{last_good_revision}}');
 });
 
 test('Go templates survive in the page and the clipboard', async ({ page }) => {
   const command = `kubectl -n payments-prod get pods -o go-template='{{range .items}}{{.metadata.name}} {{.spec.nodeName}}{{"\\n"}}{{end}}'`;
-  await expect(block(page, 'go-template').locator('code')).toHaveText(command);
-  await copy(page, 'go-template');
-  expect(await clipboard(page)).toBe(command);
+  await expect(commandBlock(page, 'go-template').locator('code')).toHaveText(command);
+  await copyBlock(page, 'go-template');
+  expect(await clipboardText(page)).toBe(command);
 });
 
 test('escaped placeholders and noplaceholders blocks stay literal', async ({ page }) => {
-  await copy(page, 'stays literal');
-  expect(await clipboard(page)).toBe("echo '{{namespace}} stays literal here, payments-prod does not'");
-  await copy(page, 'helm template');
-  expect(await clipboard(page)).toBe('helm template payments ./chart --set ns={{namespace}}');
+  await copyBlock(page, 'stays literal');
+  expect(await clipboardText(page)).toBe("echo '{{namespace}} stays literal here, payments-prod does not'");
+  await copyBlock(page, 'helm template');
+  expect(await clipboardText(page)).toBe('helm template payments ./chart --set ns={{namespace}}');
 });
 
 test('destructive blocks carry a badge and copying asks for confirmation', async ({ page }) => {
   await page.getByLabel('pod_name').fill('p1');
-  const deletion = block(page, 'delete pod');
+  const deletion = commandBlock(page, 'delete pod');
   await expect(deletion.getByText(/Destructive: deletes Kubernetes resources/)).toBeVisible();
-  expect(await copy(page, 'delete pod', 'dismiss')).toEqual([expect.stringContaining('Destructive command: deletes Kubernetes resources')]);
-  expect(await clipboard(page)).toBe('(clipboard before the test)');
-  await copy(page, 'delete pod', 'accept');
-  expect(await clipboard(page)).toBe('kubectl -n payments-prod delete pod p1');
+  expect(await copyBlock(page, 'delete pod', 'dismiss')).toEqual([expect.stringContaining('Destructive command: deletes Kubernetes resources')]);
+  expect(await clipboardText(page)).toBe('(clipboard before the test)');
+  await copyBlock(page, 'delete pod', 'accept');
+  expect(await clipboardText(page)).toBe('kubectl -n payments-prod delete pod p1');
 
-  await expect(block(page, 'reset-ledger-cache').getByText(/Destructive: marked destructive by its author/)).toBeVisible();
-  expect(await copy(page, 'reset-ledger-cache', 'accept')).toHaveLength(1);
+  await expect(commandBlock(page, 'reset-ledger-cache').getByText(/Destructive: marked destructive by its author/)).toBeVisible();
+  expect(await copyBlock(page, 'reset-ledger-cache', 'accept')).toHaveLength(1);
 });
 
 test('copy works with the keyboard', async ({ page }) => {
-  const button = block(page, 'app=payments').getByRole('button', { name: /^Copy/ });
+  const button = commandBlock(page, 'app=payments').getByRole('button', { name: /^Copy/ });
   await button.focus();
   await page.keyboard.press('Enter');
   await expect(button).toHaveText('Copied');
-  expect(await clipboard(page)).toBe('kubectl -n payments-prod get pods -l app=payments');
+  expect(await clipboardText(page)).toBe('kubectl -n payments-prod get pods -l app=payments');
 });
 
 test('copy falls back to a selection copy where navigator.clipboard is missing (plain-http intranet)', async ({ page }) => {
@@ -128,8 +115,8 @@ test('copy falls back to a selection copy where navigator.clipboard is missing (
   });
   await page.goto(`${RUNBOOK}?env=production`);
   expect(await page.evaluate(() => navigator.clipboard)).toBeUndefined();
-  await copy(page, 'app=payments');
-  await expect(block(page, 'app=payments').getByRole('button', { name: /^Copy/ })).toHaveText('Copied');
+  await copyBlock(page, 'app=payments');
+  await expect(commandBlock(page, 'app=payments').getByRole('button', { name: /^Copy/ })).toHaveText('Copied');
   expect(await page.evaluate(() => (window as unknown as { readClipboard: () => Promise<string> }).readClipboard())).toBe(
     'kubectl -n payments-prod get pods -l app=payments',
   );
@@ -146,7 +133,7 @@ for (const payload of ['<script>alert(1)</script>', '"><img src=x onerror=alert(
     await expect(page.getByLabel('Environment')).toHaveValue(/^(production|staging)$/);
     await expect(page.locator('img[src=x]')).toHaveCount(0);
     expect(await page.content()).not.toContain(payload);
-    await expect(block(page, 'app=payments').locator('code')).toHaveText(/kubectl -n payments-(prod|staging) get pods/);
+    await expect(commandBlock(page, 'app=payments').locator('code')).toHaveText(/kubectl -n payments-(prod|staging) get pods/);
     expect(dialogs).toEqual([]);
   });
 }
@@ -163,7 +150,7 @@ test.describe('without JavaScript', () => {
   test('blocks show the placeholder names and the page still reads', async ({ page }) => {
     await page.goto(RUNBOOK);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Payments pods crash looping');
-    await expect(block(page, 'app=payments').locator('code')).toHaveText('kubectl -n {{namespace}} get pods -l app=payments');
+    await expect(commandBlock(page, 'app=payments').locator('code')).toHaveText('kubectl -n {{namespace}} get pods -l app=payments');
   });
 });
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, type Dialog, type Page } from '@playwright/test';
 import { readBookSource } from '../../src/node/book-source.ts';
 import { type StaticServer, serveStatic } from '../../src/node/static-server.ts';
 
@@ -82,3 +82,26 @@ export const test = base.extend<{ site: SiteName; siteURL: string }, { siteServe
     await use(siteURL);
   },
 });
+
+/** The command block whose text holds `text`. */
+export const commandBlock = (page: Page, text: string) => page.locator('figure.command-block').filter({ hasText: text });
+
+/** What the page's clipboard holds (the context needs the clipboard-read permission). */
+export const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+/**
+ * Clicks the Copy button of the block holding `text`, answering its dialogs (unfilled placeholders, destructive
+ * command) with `dialogs` ('none' when none is expected: any that comes is accepted and returned, for the test to
+ * see); returns the dialogs' messages.
+ */
+export async function copyBlock(page: Page, text: string, dialogs: 'accept' | 'dismiss' | 'none' = 'none'): Promise<string[]> {
+  const messages: string[] = [];
+  const onDialog = (dialog: Dialog) => {
+    messages.push(dialog.message());
+    void (dialogs === 'dismiss' ? dialog.dismiss() : dialog.accept());
+  };
+  page.on('dialog', onDialog);
+  await commandBlock(page, text).getByRole('button', { name: /^Copy/ }).click();
+  page.off('dialog', onDialog);
+  return messages;
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type PrometheusAlert, startPrometheus } from '../helpers/prometheus.ts';
-import { test as base, type Dialog, expect, type Page } from './fixtures.ts';
+import { test as base, clipboardText, commandBlock, copyBlock, expect, type Page } from './fixtures.ts';
 
 /**
  * From the firing alert to the filled command, with a real Prometheus: tests/fixtures/prometheus/crashloop-rules.yml
@@ -36,22 +36,7 @@ const test = base.extend<object, { crashLoopAlerts: PrometheusAlert[] }>({
 
 test.use({ site: 'fixture', permissions: ['clipboard-read', 'clipboard-write'] });
 
-const block = (page: Page, text: string) => page.locator('figure.command-block').filter({ hasText: text });
-const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 const alertFor = (alerts: PrometheusAlert[], pod: string) => alerts.find((alert) => alert.labels['pod'] === pod)!;
-
-/** Clicks the block's Copy button, answering every dialog with `answer`; returns the dialogs' messages. */
-async function copy(page: Page, text: string, answer: 'accept' | 'dismiss'): Promise<string[]> {
-  const messages: string[] = [];
-  const onDialog = (dialog: Dialog) => {
-    messages.push(dialog.message());
-    void (answer === 'accept' ? dialog.accept() : dialog.dismiss());
-  };
-  page.on('dialog', onDialog);
-  await block(page, text).getByRole('button', { name: /^Copy/ }).click();
-  page.off('dialog', onDialog);
-  return messages;
-}
 
 test("Prometheus expands the pod's labels into runbook_url, and the reader gets the pod's command in two actions", async ({
   page,
@@ -67,13 +52,13 @@ test("Prometheus expands the pod's labels into runbook_url, and the reader gets 
   // Action 1: open the link from the page (through the /alerts/ redirect).
   await page.goto(alert.annotations['runbook_url']!);
   await expect(page).toHaveURL(/\/runbooks\/payments\/pods-crashlooping\/\?/);
-  const logs = block(page, '--previous');
+  const logs = commandBlock(page, '--previous');
   await expect(logs.locator('code')).toContainText('kubectl -n payments-prod logs api-7f9c --previous');
   // Action 2: Copy. No dialog: every placeholder of the block is filled.
-  expect(await copy(page, '--previous', 'dismiss')).toEqual([]);
+  expect(await copyBlock(page, '--previous', 'dismiss')).toEqual([]);
   await expect(logs.getByRole('button', { name: /^Copy/ })).toHaveText('Copied');
   // The production namespace from environments.yaml, not the link's namespace=payments: not an input of this page.
-  expect(await clipboard(page)).toBe(
+  expect(await clipboardText(page)).toBe(
     'kubectl -n payments-prod logs api-7f9c --previous --tail=100\nkubectl -n payments-prod get events --sort-by=.lastTimestamp',
   );
 
@@ -85,11 +70,11 @@ test("Prometheus expands the pod's labels into runbook_url, and the reader gets 
 test('a destructive block lists the values the alert link put in it before it is copied', async ({ page, crashLoopAlerts }) => {
   await page.goto(alertFor(crashLoopAlerts, 'api-7f9c').annotations['runbook_url']!);
   await expect(page.getByLabel('pod_name')).toHaveValue('api-7f9c');
-  const messages = await copy(page, 'delete pod', 'accept');
+  const messages = await copyBlock(page, 'delete pod', 'accept');
   expect(messages).toHaveLength(1);
   expect(messages[0]).toContain('Destructive command');
   expect(messages[0]).toContain('Values from the alert link:\n  pod_name = api-7f9c');
-  expect(await clipboard(page)).toBe('kubectl -n payments-prod delete pod api-7f9c');
+  expect(await clipboardText(page)).toBe('kubectl -n payments-prod delete pod api-7f9c');
 });
 
 /** A refused value leaves the placeholder unfilled: copying warns about it, and the clipboard keeps what it had. */
@@ -100,8 +85,8 @@ async function expectRefused(page: Page, reason: string): Promise<void> {
   await expect(field).toHaveAccessibleDescription(new RegExp(`Value from the link refused: ${RegExp.escape(reason)}`));
   for (const occurrence of await page.locator('.ph[data-placeholder=pod_name]').all()) await expect(occurrence).toHaveText('{{pod_name}}');
   await page.evaluate(() => navigator.clipboard.writeText('(clipboard before the copy)'));
-  expect(await copy(page, '--previous', 'dismiss')).toEqual(['Not filled in yet: {{pod_name}}.\n\nCopy the command anyway?']);
-  expect(await clipboard(page)).toBe('(clipboard before the copy)');
+  expect(await copyBlock(page, '--previous', 'dismiss')).toEqual(['Not filled in yet: {{pod_name}}.\n\nCopy the command anyway?']);
+  expect(await clipboardText(page)).toBe('(clipboard before the copy)');
 }
 
 test('a label value that is shell syntax reaches the page escaped by urlquery, and is refused', async ({ page, siteURL, crashLoopAlerts }) => {
