@@ -60,7 +60,12 @@ export default defineConfig({
           // reader's values) in one chunk rather than three: fewer requests and fewer bytes before search (the 6 KiB
           // budget, tests/e2e/js-budget.spec.ts).
           codeSplitting: {
-            groups: [{ name: 'page-state', test: /src[\\/](scripts[\\/](environment|placeholder-values)|lib[\\/]web[\\/](placeholder-values|choose-environment))\.ts$/ }],
+            groups: [
+              {
+                name: 'page-state',
+                test: /src[\\/](scripts[\\/](environment|placeholder-values)|lib[\\/]web[\\/](placeholder-values|choose-environment))\.ts$/,
+              },
+            ],
           },
         },
         onwarn(warning, warn) {
