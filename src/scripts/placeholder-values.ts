@@ -2,20 +2,26 @@ import type { KeptValue } from '../lib/web/kept-values.ts';
 import { ownValue, type PlaceholderValues, type ValuesByService } from '../lib/web/placeholder-values.ts';
 
 /**
- * The environments' placeholder values of the page (`#placeholder-values`, written by the build), read once: the
- * command blocks fill placeholders from them and the "Fill in" form shows them as each field's default.
+ * The environments' placeholder values of the page (`#placeholder-values`, written by the build), read once, on first
+ * use: the command blocks fill placeholders from them and the "Fill in" form shows them as each field's default.
+ * Not when this module is evaluated: the book narrows the element to one environment first
+ * (scripts/book-environment.ts), and which module a bundle evaluates first is the bundler's choice.
  */
-const element = document.getElementById('placeholder-values');
-const valuesByService: ValuesByService = element ? JSON.parse(element.textContent ?? '{}') : {};
+let valuesByService: ValuesByService | undefined;
+
+function allValues(): ValuesByService {
+  const element = document.getElementById('placeholder-values');
+  return (valuesByService ??= element ? JSON.parse(element.textContent ?? '{}') : {});
+}
 
 /** The environment ids the page has values for, in `environments.yaml` order. */
 export function environmentIds(): string[] {
-  return Object.keys(Object.values(valuesByService)[0] ?? {});
+  return Object.keys(Object.values(allValues())[0] ?? {});
 }
 
 /** What `environment` defines for the placeholders of `service`'s pages. */
 export function environmentValues(service: string, environment: string | undefined): PlaceholderValues {
-  return ownValue(ownValue(valuesByService, service), environment) ?? {};
+  return ownValue(ownValue(allValues(), service), environment) ?? {};
 }
 
 /** The service whose values apply at `element`: its closest `[data-service]` (one per page, one per book section). */
