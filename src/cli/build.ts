@@ -23,6 +23,7 @@ import { formatProblemWithSeverity } from '../lib/errors.ts';
 import { plural } from '../lib/format.ts';
 import { takeBuildLock } from '../node/build-lock.ts';
 import { codeDigest } from '../node/code-digest.ts';
+import { startContentChecker } from '../node/content-checker.ts';
 import { CONTENT_ROOT } from '../node/content-root.ts';
 import { markBuild, moveAcross, outDirContentsRefusal, outDirPlaceRefusal, replaceSite, stagingFolder } from '../node/out-dir.ts';
 import { shownPath } from '../node/shown-path.ts';
@@ -68,8 +69,10 @@ for (const lock of [`${target}.lock`, `${cacheDir}.lock`]) {
 // Again under the lock: what the folder held before may have been another build's swap half-done.
 const foreign = outDirContentsRefusal(target);
 if (foreign) refuse(foreign);
-// Loaded only now (most of a second): a refused output folder is reported at once.
-const checker = import('../node/check-content-root.ts');
+// The check runs in a worker thread that ends with it: its memory (the parsed pages, the snippet parsers'
+// WebAssembly) is given back before Astro's rendering peaks, instead of staying beside it for the whole build.
+// Started only now (most of a second): a refused output folder is reported at once.
+const checker = startContentChecker(CONTENT_ROOT);
 const code = codeDigest(project);
 const codeChanged = !existsSync(codeStamp) || readFileSync(codeStamp, 'utf8') !== code;
 
@@ -107,8 +110,7 @@ astro.stderr.on('data', relay(process.stderr));
 running = astro;
 const exited = new Promise<number>((done) => astro.on('close', (status) => done(status ?? 1)));
 
-const { checkContentRoot, todayUtc } = await checker;
-const problems = checkContentRoot(CONTENT_ROOT, { today: todayUtc() });
+const problems = await checker.check().finally(() => checker.close());
 const errors = problems.filter((problem) => problem.severity === 'error');
 const warnings = problems.length - errors.length;
 if (warnings > 0) console.error(`${plural(warnings, 'content warning')} (npm run check lists them)`);

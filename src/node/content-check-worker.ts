@@ -6,9 +6,10 @@ import { checkContentRoot, todayUtc } from './check-content-root.ts';
  * thread. Each message is a content root to check; the answer is its problems, or the text of an unexpected
  * failure (a bug in a check), so that one bad check is reported rather than killing the worker.
  */
-parentPort?.on('message', (root: string) => {
+parentPort?.on('message', async (root: string) => {
   try {
-    parentPort?.postMessage({ problems: checkContentRoot(root, { today: todayUtc() }) });
+    const { problems } = await checkContentRoot(root, { today: todayUtc() });
+    parentPort?.postMessage({ problems });
   } catch (error) {
     parentPort?.postMessage({ failure: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -11,7 +11,7 @@ export interface ContentChecker {
 type Answer = { problems: ContentProblem[] } | { failure: string };
 
 /**
- * The dev server re-checks the content on every save. `checkContentRoot` is synchronous and takes seconds on a large
+ * The dev server re-checks the content on every save. `checkContentRoot` is CPU work that takes seconds on a large
  * corpus (about 4 s for 1000 runbooks), which on the dev server's own thread would stall every request and HMR
  * message meanwhile; in a worker it only delays the check's own answer. One long-lived worker keeps its loaded
  * modules between checks. Callers must not overlap checks (the dev plugin queues them); `check` asserts it.

@@ -20,10 +20,10 @@ export function contentCheck(): AstroIntegration {
   return {
     name: 'runbooks:content-check',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger }) => {
         if (command === 'dev') return;
         if (command === 'build' && process.env['RUNBOOKS_CONTENT_CHECKED'] === '1') return;
-        const problems = checkContentRoot(CONTENT_ROOT, { today: todayUtc() });
+        const { problems } = await checkContentRoot(CONTENT_ROOT, { today: todayUtc() });
         const errors = problems.filter((problem) => problem.severity === 'error');
         const warnings = problems.length - errors.length;
         if (warnings > 0) logger.warn(`${plural(warnings, 'content warning')} (npm run check lists them)`);

@@ -60,7 +60,7 @@ describe('npm run check', { concurrency: 4 }, () => {
   test('a good root passes even with --strict', async () => {
     const { status, stdout, stderr } = await check('--root', 'tests/fixtures/good', '--strict', '--today', '2026-11-28');
     assert.equal(stdout, '');
-    assert.equal(stderr, 'check: 0 errors, 0 warnings\n');
+    assert.match(stderr, /\ncheck: 0 errors, 0 warnings\n$/);
     assert.equal(status, 0);
   });
 
@@ -83,7 +83,7 @@ describe('npm run check', { concurrency: 4 }, () => {
   test('--format json gives the same problems as data', async () => {
     const { status, stdout } = await check('--root', `${BAD}/duplicate-alert`, '--format', 'json');
     assert.equal(status, 1);
-    assert.deepEqual(JSON.parse(stdout), [
+    assert.deepEqual(JSON.parse(stdout).problems, [
       {
         file: `${BAD}/duplicate-alert/runbooks/payments/api-errors.md`,
         line: 6,
@@ -93,6 +93,29 @@ describe('npm run check', { concurrency: 4 }, () => {
         message: `alert "PaymentsAPIDown" is already handled by ${BAD}/duplicate-alert/runbooks/payments/api-down.md; an alert belongs to exactly one runbook`,
       },
     ]);
+  });
+
+  test('it says how many snippets it parsed and which it did not, in text and in --format json', async () => {
+    const text = await check('--root', `${BAD}/snippet-sql-typo`);
+    assert.match(text.stderr, /^snippets: 2 parsed \(0 shell, 0 promql, 2 sql, 0 yaml, 0 json\); not parsed: 1 MySQL\n/m);
+    const yaml = await check('--root', `${BAD}/snippet-yaml-tab-indent`, '--format', 'json');
+    assert.deepEqual(JSON.parse(yaml.stdout).snippets, {
+      checked: { shell: 0, promql: 0, sql: 0, yaml: 1, json: 1 },
+      templates: 1,
+      mysql: 0,
+      nocheck: 0,
+      optedOutPages: 0,
+      optedOutBlocks: 0,
+    });
+    const nocheck = await check('--root', `${BAD}/snippet-json-trailing-comma`);
+    assert.match(nocheck.stderr, /; not parsed: 1 nocheck\n/);
+  });
+
+  test('a page with check_snippets: false is not parsed, and counted', async () => {
+    const { status, stdout, stderr } = await check('--root', 'tests/fixtures/good', '--strict', '--today', '2026-11-28');
+    assert.equal(stdout, '');
+    assert.equal(status, 0);
+    assert.match(stderr, /; not parsed: 2 blocks on 1 page with check_snippets: false\n/);
   });
 
   test('--dist finds a secret in built HTML, split into highlighter spans as shiki writes it', async () => {

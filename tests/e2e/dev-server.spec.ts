@@ -103,6 +103,14 @@ test('npm run dev: styled pages without CSP violations, and content errors shown
     expect(devServer.output()).toContain(`pods-crashlooping.md:${line}:`);
   });
 
+  await test.step('so does a command that would not parse, at its line and column', async () => {
+    const unquoted = original.replace('get pods -l app=payments', 'get pods -l "app=payments');
+    const at = unquoted.slice(0, unquoted.indexOf('"app=payments')).split('\n');
+    writeFileSync(file, unquoted);
+    await expect(overlay, devServer.output()).toContainText(`payments/pods-crashlooping.md:${at.length}:${at.at(-1)!.length + 1}:`, { timeout: 20_000 });
+    await expect(overlay).toContainText('bash: reached EOF without closing quote');
+  });
+
   await test.step('fixing it takes the error away', async () => {
     const saved = performance.now();
     writeFileSync(file, original);

@@ -1,10 +1,13 @@
 import type { SourceContent } from '../content/source-page.ts';
 import type { ContentProblem } from '../errors.ts';
+import { collectSnippets } from '../snippets/collect.ts';
+import type { Snippet, SnippetTally } from '../snippets/snippet.ts';
 import { checkCodeFences } from './code-fences.ts';
 import { checkDuplicateAlerts } from './duplicate-alerts.ts';
 import { checkFiles, isEmptyFile, type SourceBytes } from './files.ts';
 import { checkLinks } from './links.ts';
 import { checkMdxSyntax } from './mdx-syntax.ts';
+import { pageOutline } from './parsed-page.ts';
 import { checkPlaceholders } from './placeholders.ts';
 import { checkRawHtml } from './raw-html.ts';
 import { checkReviewAge, type ReviewOptions } from './review-age.ts';
@@ -20,6 +23,15 @@ export interface CheckInput {
   /** The YAML data files (`environments.yaml` …), scanned for secrets. */
   dataFiles: readonly TextFile[];
   review: ReviewOptions;
+}
+
+/**
+ * The snippets of the content for their parsers (src/node/snippet-parsers.ts), which the caller runs after
+ * `checkContent`: two of them are WebAssembly, loaded and run asynchronously at the edge. `checkSnippets` turns
+ * what they find into problems.
+ */
+export function contentSnippets(content: SourceContent): { snippets: Snippet[]; tally: SnippetTally } {
+  return collectSnippets(content.pages, content.environments, pageOutline);
 }
 
 /** Every problem of the content, sorted by file, line and column so the output reads top to bottom. */

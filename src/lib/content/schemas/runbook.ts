@@ -102,6 +102,11 @@ const pageFields = {
   related: z.array(z.string()).default([]),
   /** Placeholders the reader fills in (not environment values): names, or `{ name, description }`. */
   inputs: z.array(inputSchema).default([]),
+  /**
+   * `false` skips the syntax check of the page's snippets (src/lib/snippets/): for an imported collection whose fences
+   * cannot be edited one by one. `npm run check` counts the pages that opt out.
+   */
+  check_snippets: z.boolean({ error: (issue) => `expected true or false, got ${JSON.stringify(issue.input)}` }).default(true),
 };
 
 const alertsSchema = z.array(alertNameSchema, {
