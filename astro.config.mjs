@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { normalizeBase } from './src/lib/web/urls.ts';
 import { CONTENT_ROOT } from './src/node/content-root.ts';
 import { contentCheck } from './src/plugins/content-check.ts';
+import { hastRepeatedTitle } from './src/plugins/hast-repeated-title.ts';
 import { hastRunbookLinks } from './src/plugins/hast-runbook-links.ts';
 import { hastTaskListLabels } from './src/plugins/hast-task-list-labels.ts';
 import { mdastMdxCodeGuard } from './src/plugins/mdast-mdx-code-guard.ts';
@@ -31,7 +32,7 @@ export default defineConfig({
     processor: satteri({
       // MDX compiles with these mdast plugins too: the guard drops content's code before it becomes JavaScript.
       mdastPlugins: [mdastMdxCodeGuard],
-      hastPlugins: [hastTaskListLabels, hastRunbookLinks({ base: normalizeBase(base), runbooksRoot: `${CONTENT_ROOT}/runbooks` })],
+      hastPlugins: [hastRepeatedTitle, hastTaskListLabels, hastRunbookLinks({ base: normalizeBase(base), runbooksRoot: `${CONTENT_ROOT}/runbooks` })],
     }),
     shikiConfig: {
       // One theme: Shiki tokenises every block once per theme, and a dark theme's pass would only repeat the light
