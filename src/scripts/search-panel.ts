@@ -8,11 +8,10 @@ import {
   partialMatchLabel,
   rankPartialMatches,
   type WordHit,
-  withAlert,
   wordAt,
   wordsToSearchAlone,
 } from '../lib/web/symptom-search.ts';
-import { runbookPath } from '../lib/web/urls.ts';
+import { runbookPath, withAlert } from '../lib/web/urls.ts';
 
 /**
  * The search panel: alert names first (from `/alerts.json`, instant and exact), then pagefind's full-text results,

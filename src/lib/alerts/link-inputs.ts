@@ -1,3 +1,4 @@
+import { IDENTIFIER } from '../content/schemas/common.ts';
 import { type LinkInput, linkParameters, RESERVED_INPUT_NAMES } from '../web/link-values.ts';
 import { splitUrl, urlParameters } from './runbook-url.ts';
 import type { KnownLabels } from './series-labels.ts';
@@ -37,5 +38,5 @@ export function linkInputs(url: string, inputs: readonly LinkInput[], known: Kno
  * that is no Go template field (Prometheus 3 allows any UTF-8 label name when it is quoted in PromQL).
  */
 function labelValue(label: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(label) ? `$labels.${label}` : `index $labels ${JSON.stringify(label)}`;
+  return IDENTIFIER.test(label) ? `$labels.${label}` : `index $labels ${JSON.stringify(label)}`;
 }

@@ -1,6 +1,6 @@
 import { alertNameSchema } from '../content/schemas/runbook.ts';
 import { escapeHtml } from '../html/escape.ts';
-import { absoluteUrl, runbookPath } from '../web/urls.ts';
+import { absoluteUrl, alertTarget, runbookPath } from '../web/urls.ts';
 import { type AlertEntry, lowerCaseAlias } from './alert-index.ts';
 
 /**
@@ -45,7 +45,7 @@ export function alertRedirectHtml(entry: AlertRedirect, shared: AlertRedirectSha
   const text = (value: string) => escapeHtml(value, 'text');
   const attribute = (value: string) => escapeHtml(value, 'attribute');
   const runbook = runbookPath(shared.base, entry.slug);
-  const target = `${runbook}?alert=${encodeURIComponent(entry.alert)}`;
+  const target = alertTarget(shared.base, entry.slug, entry.alert);
   return [
     '<!DOCTYPE html><html lang="en"><head>',
     '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -132,13 +132,3 @@ export function alertNamedIn(query: string, alerts: readonly string[]): string |
   const words = new Set(query.toLowerCase().split(/\s+/));
   return alerts.find((alert) => words.has(alert.toLowerCase()));
 }
-
-/**
- * A runbook link that marks one of its alerts in the page's header (scripts/alert-highlight.ts), as the alert links
- * `/alerts/NAME/` do: `/runbooks/db/latency/?alert=DB_CPU_HIGH`.
- */
-export function withAlert(href: string, alert: string): string {
-  const [path, hash] = href.split('#', 2) as [string, string | undefined];
-  const marked = `${path}${path.includes('?') ? '&' : '?'}alert=${encodeURIComponent(alert)}`;
-  return hash === undefined ? marked : `${marked}#${hash}`;
-}

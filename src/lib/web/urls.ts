@@ -16,9 +16,24 @@ export function runbookPath(base: string, slug: string): string {
   return `${base}runbooks/${slug}/`;
 }
 
+/** Where `/alerts/<ALERT>/` forwards: the runbook, marking the alert (AlertRedirect.astro and redirect-page.ts). */
+export function alertTarget(base: string, slug: string, alert: string): string {
+  return withAlert(runbookPath(base, slug), alert);
+}
+
 /** `/alerts/KubePodCrashLooping/`: alert names may hold `:` and `.`, so the name is encoded. */
 export function alertPath(base: string, alert: string): string {
   return `${base}alerts/${encodeURIComponent(alert)}/`;
+}
+
+/**
+ * A runbook link that marks one of its alerts in the page's header (scripts/alert-highlight.ts), as the alert links
+ * `/alerts/NAME/` do: `/runbooks/db/latency/?alert=DB_CPU_HIGH`.
+ */
+export function withAlert(href: string, alert: string): string {
+  const [path, hash] = href.split('#', 2) as [string, string | undefined];
+  const marked = `${path}${path.includes('?') ? '&' : '?'}alert=${encodeURIComponent(alert)}`;
+  return hash === undefined ? marked : `${marked}#${hash}`;
 }
 
 /** Absolute when the site's public URL is known (Alertmanager and Slack need absolute links), else the path. */

@@ -8,10 +8,10 @@ import {
   queryWords,
   rankPartialMatches,
   type WordHit,
-  withAlert,
   wordAt,
   wordsToSearchAlone,
 } from '../../../src/lib/web/symptom-search.ts';
+import { withAlert } from '../../../src/lib/web/urls.ts';
 
 describe('queryWords', () => {
   const cases: [string, string[]][] = [

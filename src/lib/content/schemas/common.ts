@@ -59,7 +59,13 @@ export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: (issue) => `expected a lower-case slug like "payments-api", got ${JSON.stringify(issue.input)}` });
 
+/**
+ * Letters, digits and `_`, not starting with a digit: a `{{placeholder}}` name, a Prometheus label name in its
+ * classic form, and a Go template field (`$labels.instance`) all follow this one rule.
+ */
+export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** A `{{placeholder}}` name: what the command-block rule accepts between the braces. */
 export const placeholderNameSchema = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: (issue) => `expected a placeholder name like "pod_name", got ${JSON.stringify(issue.input)}` });
+  .regex(IDENTIFIER, { error: (issue) => `expected a placeholder name like "pod_name", got ${JSON.stringify(issue.input)}` });

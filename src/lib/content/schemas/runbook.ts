@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RESERVED_INPUT_NAMES } from '../../web/link-values.ts';
-import { daySchema, durationSchema, placeholderNameSchema, severitySchema, slugSchema } from './common.ts';
+import { daySchema, durationSchema, IDENTIFIER, placeholderNameSchema, severitySchema, slugSchema } from './common.ts';
 
 /**
  * The longest alert name: each alert gets a page, `/alerts/<name>/`, and a file system takes at most 255 bytes for
@@ -39,7 +39,7 @@ const inputSchema = z.preprocess(
        */
       label: z
         .string()
-        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: (issue) => `expected a Prometheus label name like "instance", got ${JSON.stringify(issue.input)}` })
+        .regex(IDENTIFIER, { error: (issue) => `expected a Prometheus label name like "instance", got ${JSON.stringify(issue.input)}` })
         .optional(),
     },
     { error: (issue) => `expected an input name, or { name, description, label }, got ${JSON.stringify(issue.input)}` },
