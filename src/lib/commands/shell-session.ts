@@ -53,6 +53,9 @@ const DIALECTS: ReadonlyMap<string, Dialect> = new Map([
   ...['bash', 'sh', 'shell', 'zsh', 'shellscript'].map((language) => [language, SCRIPT] as const),
 ]);
 
+/** Every fence language of shell commands, sessions and scripts: the blocks whose commands the snippet check parses. */
+export const SHELL_LANGUAGES: ReadonlySet<string> = new Set(DIALECTS.keys());
+
 /**
  * Classifies each line of a block written in `language` as a command, a continuation of one, or output; undefined
  * when the block is not a session (another language, or a script with no prompted line), so it is copied whole.

@@ -1,7 +1,7 @@
 import { parseCodeMeta } from '../commands/code-meta.ts';
 import { environmentValues } from '../commands/environment-values.ts';
 import { scanPlaceholders } from '../commands/placeholders.ts';
-import { sessionLines } from '../commands/shell-session.ts';
+import { SHELL_LANGUAGES, sessionLines } from '../commands/shell-session.ts';
 import type { Environments } from '../content/schemas/environments.ts';
 import type { SourcePage } from '../content/source-page.ts';
 import type { CodeBlock } from '../markdown/outline.ts';
@@ -11,9 +11,9 @@ import { psqlToSql } from './psql.ts';
 import { emptyTally, type Snippet, type SnippetParser, type SnippetTally } from './snippet.ts';
 import { withStandIns } from './stand-ins.ts';
 
-/** Fence languages by the parser that checks them; `shellscript` is Shiki's name for the `bash` grammar. */
+/** Fence languages by the parser that checks them. */
 const PARSERS: ReadonlyMap<string, SnippetParser> = new Map([
-  ...['bash', 'sh', 'shell', 'zsh', 'shellscript', 'console', 'shell-session', 'shellsession', 'sh-session'].map((lang) => [lang, 'shell'] as const),
+  ...[...SHELL_LANGUAGES].map((lang) => [lang, 'shell'] as const),
   ['promql', 'promql'],
   ...['sql', 'psql', 'postgresql'].map((lang) => [lang, 'sql'] as const),
   ...['yaml', 'yml'].map((lang) => [lang, 'yaml'] as const),
@@ -60,7 +60,7 @@ export function collectSnippets(
         tally.templates++;
         continue;
       }
-      const base = parser === 'shell' ? shellCommands(code, language) : parser === 'sql' ? psqlToSql(code) : identity(code);
+      const base = parser === 'shell' ? sessionCommands(code, language) : parser === 'sql' ? psqlToSql(code) : identity(code);
       snippets.push({ ...at, language, parser, source: compose(base, withStandIns(base.text, parser, values, meta.placeholders)) });
       tally.checked[parser]++;
       for (const query of parser === 'shell' ? promqlQueries(code, language) : []) {
@@ -94,7 +94,7 @@ function isTemplate(code: string, placeholders: boolean): boolean {
  * prompts), prompts and output lines are left out (src/lib/commands/shell-session.ts, the rule Copy follows); an
  * output line becomes an empty line, so that nothing else moves.
  */
-function shellCommands(code: string, language: string): MappedText {
+function sessionCommands(code: string, language: string): MappedText {
   const session = sessionLines(code, language);
   if (!session) return identity(code);
   const out = new MappedTextBuilder();

@@ -1,3 +1,4 @@
+import { SHELL_LANGUAGES } from '../commands/shell-session.ts';
 import { type MappedText, MappedTextBuilder } from './mapped-text.ts';
 
 /**
@@ -25,9 +26,6 @@ export function promqlQueries(code: string, language: string | undefined): Mappe
     return query ? [query] : [];
   });
 }
-
-/** Fences whose commands may hold a `curl` to Prometheus. */
-const SHELL_LANGUAGES: ReadonlySet<string> = new Set(['bash', 'sh', 'shell', 'zsh', 'shellscript', 'console', 'shell-session', 'shellsession', 'sh-session']);
 
 /** The Prometheus query endpoints (instant and range). */
 const QUERY_API = /\/api\/v1\/query(?:_range)?(?:[?#]|$)/;
