@@ -40,6 +40,9 @@ export default defineConfig({
       // which global.css colours with the rule's colour here and, in dark mode, in github-dark-default. The "default"
       // GitHub themes: their comment colours keep 4.5:1 contrast on the block backgrounds.
       theme: 'github-light-default',
+      // Shiki has no PromQL grammar; without the alias a `promql` fence would reach the transformer as plain `text`
+      // and lose its "Open in Prometheus" link (src/lib/commands/query-template.ts).
+      langAlias: { promql: 'text' },
       transformers: [shikiCommandBlocks()],
     },
   },

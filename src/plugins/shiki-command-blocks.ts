@@ -3,13 +3,17 @@ import { type DecorationItem, getTokenStyleObject, type ShikiTransformer } from 
 import { type CodeMeta, parseCodeMeta } from '../lib/commands/code-meta.ts';
 import { destructiveReasons } from '../lib/commands/destructive-rules.ts';
 import { scanPlaceholders } from '../lib/commands/placeholders.ts';
+import { queryTemplate } from '../lib/commands/query-template.ts';
 import { sessionLines } from '../lib/commands/shell-session.ts';
+import type { QueryTemplate } from '../lib/web/query-links.ts';
 
 interface BlockState {
   meta: CodeMeta;
   outputLines: Set<number>;
   placeholders: string[];
   destructive: string[];
+  /** The block's one PromQL query, when it has one (queryTemplate): its links to Prometheus and Grafana. */
+  query: QueryTemplate | undefined;
 }
 
 /**
@@ -32,6 +36,13 @@ interface BlockState {
  * the one on screen with the chosen environment's values (`src/scripts/command-blocks.ts`). Unlike Expressive
  * Code, the text to copy cannot be fixed at build time: placeholders are filled in the browser, from the
  * environment and the reader's inputs.
+ *
+ * A block holding one PromQL query (a `promql` block, or one `curl …/api/v1/query` command) also carries the query
+ * as `data-query` (lib/commands/query-template.ts) and, after Copy, two links without an address, which global.css
+ * hides: `<a class="query-link" data-query-link="prometheus" aria-label="Open in Prometheus (opens a new tab)">Open in
+ * Prometheus</a>` and its Grafana twin. src/scripts/query-links.ts gives them the chosen environment's address (and
+ * `target="_blank" rel="noopener"`), which shows them. Nothing here is outside the content's allow-list
+ * (lib/html/sanitize-content.ts), so a body with queries still skips the sanitiser's slow path.
  *
  * Token colours are classes, not the `style="color:#0A3069"` Shiki writes on every token and on the `<pre>`:
  * `<span class="t-st">`, which global.css colours in light and in dark mode (see colourClass).
@@ -69,7 +80,8 @@ export function shikiCommandBlocks(): ShikiTransformer {
       if (decorations.length) options.decorations = [...(options.decorations ?? []), ...decorations];
       const destructive = destructiveReasons(code);
       if (meta.destructive && destructive.length === 0) destructive.push('marked destructive by its author');
-      state(this.meta).block = { meta, outputLines, placeholders: [...new Set(placeholders.map((p) => p.name))], destructive };
+      const query = queryTemplate(code, options.lang, placeholders);
+      state(this.meta).block = { meta, outputLines, placeholders: [...new Set(placeholders.map((p) => p.name))], destructive, query };
       return code;
     },
     span(node, _line, _col, _lineElement, token) {
@@ -116,10 +128,11 @@ export function shikiCommandBlocks(): ShikiTransformer {
         caption.push({
           type: 'element',
           tagName: 'button',
-          properties: { type: 'button', className: ['copy-button'], 'aria-label': `Copy ${language === 'sql' ? 'query' : 'command'}` },
+          properties: { type: 'button', className: ['copy-button'], 'aria-label': `Copy ${language === 'sql' || language === 'promql' ? 'query' : 'command'}` },
           children: [{ type: 'text', value: 'Copy' }],
         });
       }
+      if (block.query) caption.push(queryLink('prometheus', 'Open in Prometheus'), queryLink('grafana', 'Explore in Grafana'));
       const figure: Element = {
         type: 'element',
         tagName: 'figure',
@@ -128,11 +141,25 @@ export function shikiCommandBlocks(): ShikiTransformer {
           'data-language': language,
           ...(block.destructive.length ? { 'data-destructive': block.destructive.join('; ') } : {}),
           ...(block.placeholders.length ? { 'data-placeholders': block.placeholders.join(' ') } : {}),
+          ...(block.query ? { 'data-query': JSON.stringify(block.query) } : {}),
         },
         children: [{ type: 'element', tagName: 'figcaption', properties: {}, children: caption }, pre],
       };
       root.children = [figure];
     },
+  };
+}
+
+/**
+ * A link to the block's query in the environment's Prometheus or Grafana, without an address (so hidden) until
+ * src/scripts/query-links.ts has one for the chosen environment. It opens a new tab, and says so to a screen reader.
+ */
+function queryLink(target: 'prometheus' | 'grafana', text: string): Element {
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { className: ['query-link'], dataQueryLink: target, ariaLabel: `${text} (opens a new tab)` },
+    children: [{ type: 'text', value: text }],
   };
 }
 

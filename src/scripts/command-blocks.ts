@@ -76,3 +76,12 @@ onReaderValueChange(fillPlaceholders);
 initialEnvironment(environmentIds());
 onEnvironmentChange(fillPlaceholders);
 fillPlaceholders();
+
+// The links to a block's query in Prometheus and Grafana (query-links.ts): fetched only by pages that have a query,
+// and handed the page's state rather than importing it (their chunk then depends on no other, which spares every page
+// Vite's list of dependencies to preload).
+if (document.querySelector('[data-query]')) {
+  void import('./query-links.ts').then((links) =>
+    links.default(currentEnvironment, environmentValues, readerValue, serviceAt, ownValue, onEnvironmentChange, onReaderValueChange),
+  );
+}

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import type { Element } from 'hast';
-import { type BundledTheme, bundledThemes, codeToHtml, type ShikiTransformer, type ThemeRegistrationRaw } from 'shiki';
+import { type BundledTheme, bundledThemes, codeToHtml, createHighlighter, type ShikiTransformer, type ThemeRegistrationRaw } from 'shiki';
 import config from '../../../astro.config.mjs';
+import { isClean } from '../../../src/lib/html/sanitize-content.ts';
+import { parseQueryTemplate } from '../../../src/lib/web/query-links.ts';
 import { shikiCommandBlocks, THEME_COLOURS, TOKEN_CLASSES } from '../../../src/plugins/shiki-command-blocks.ts';
 import { classList, parseHtml, selectAll, selectOne, textOf } from '../../helpers/hast.ts';
 
@@ -189,6 +191,60 @@ describe('shikiCommandBlocks', () => {
     assert.deepEqual(selectAll(figure, 'button'), []);
     assert.deepEqual(selectAll(figure, 'span.ph'), []);
     assert.equal(figure.properties['dataDestructive'], 'marked destructive by its author');
+  });
+
+  test('a block with one PromQL query carries it as data-query and, after Copy, two links without an address yet', async () => {
+    const code = `curl {{prometheus_url}}/api/v1/query \\\n  --data-urlencode 'query=rate(x{ns="{{namespace}}"}[5m])'`;
+    const { figure, html } = await highlight(code, 'bash');
+    assert.equal(figure.properties['dataQuery'], JSON.stringify(['rate(x{ns="', ['namespace'], '"}[5m])']));
+    const caption = selectOne(figure, 'figcaption');
+    assert.deepEqual(
+      caption.children.map((child) => (child.type === 'element' ? classList(child)[0] : child.type)),
+      ['language', 'copy-button', 'query-link', 'query-link'],
+    );
+    const links = selectAll(caption, 'a.query-link');
+    assert.deepEqual(
+      links.map((link) => [link.properties['dataQueryLink'], textOf(link), link.properties['ariaLabel']]),
+      [
+        ['prometheus', 'Open in Prometheus', 'Open in Prometheus (opens a new tab)'],
+        ['grafana', 'Explore in Grafana', 'Explore in Grafana (opens a new tab)'],
+      ],
+    );
+    // No address at build time (global.css hides such a link): the chosen environment gives it in the browser
+    // (src/scripts/query-links.ts). Only attributes of the content's allow-list: the body stays on the fast path.
+    for (const link of links) assert.deepEqual(Object.keys(link.properties).sort(), ['ariaLabel', 'className', 'dataQueryLink']);
+    assert.ok(isClean(html), 'the sanitiser would keep the block as it is');
+    // The query in an attribute: quotes escaped, so the page's HTML is unchanged by what a query holds.
+    assert.match(html, /data-query="\[&#x22;rate\(x\{ns=\\&#x22;&#x22;,\[&#x22;namespace&#x22;\]/);
+  });
+
+  test('a promql block is a query, once astro.config.mjs names the language (Shiki has no PromQL grammar)', async () => {
+    const langAlias = config.markdown?.shikiConfig?.langAlias;
+    // Without the alias Shiki falls back to plaintext before any transformer runs, and the block is not a query.
+    assert.equal(langAlias?.['promql'], 'text', 'astro.config.mjs shikiConfig.langAlias must map promql to text');
+    const highlighter = await createHighlighter({ themes: [SITE_THEME], langs: [], langAlias });
+    const html = highlighter.codeToHtml('sum(up{job="{{job}}"})', { lang: 'promql', theme: SITE_THEME, transformers: [shikiCommandBlocks()] });
+    const figure = selectOne(parseHtml(html), 'figure.command-block');
+    assert.equal(figure.properties['dataLanguage'], 'promql');
+    assert.equal(figure.properties['dataQuery'], JSON.stringify(['sum(up{job="', ['job'], '"})']));
+    assert.equal(selectAll(figure, 'a.query-link').length, 2);
+  });
+
+  test('a query that holds markup stays text: its data-query reads back as written, and nothing else changes', async () => {
+    const query = `up{a="</script><img src=x onerror=alert(1)>", b='"&amp;'} # {{pod}}`;
+    const code = `curl p/api/v1/query --data-urlencode 'query=${query.replaceAll("'", "'\\''")}'`;
+    const { figure, html } = await highlight(code, 'bash');
+    assert.deepEqual(parseQueryTemplate(String(figure.properties['dataQuery'])), [query.replace('{{pod}}', ''), ['pod']]);
+    assert.deepEqual(selectAll(figure, 'img'), []);
+    assert.ok(isClean(html));
+  });
+
+  test('a block with no query, or two, has no query links', async () => {
+    for (const code of ['kubectl get pods', "curl p/api/v1/query --data-urlencode 'query=up'\ncurl p/api/v1/query --data-urlencode 'query=down'"]) {
+      const { figure } = await highlight(code, 'bash');
+      assert.equal(figure.properties['dataQuery'], undefined, code);
+      assert.deepEqual(selectAll(figure, 'a'), [], code);
+    }
   });
 
   test('token colours are classes of TOKEN_CLASSES, on every token and the pre, with no style attribute left', async () => {

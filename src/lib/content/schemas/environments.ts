@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ownValue } from '../../web/placeholder-values.ts';
+import { QUERY_LINK_BASES, queryLinkBaseProblem } from '../../web/query-links.ts';
 import { placeholderNameSchema, slugSchema } from './common.ts';
 
 /**
@@ -12,7 +14,15 @@ const valuesSchema = z.preprocess(
     }
     return values;
   },
-  z.record(placeholderNameSchema, z.string({ error: (issue) => `expected a string value, got ${JSON.stringify(issue.input)}` })),
+  z.record(placeholderNameSchema, z.string({ error: (issue) => `expected a string value, got ${JSON.stringify(issue.input)}` })).superRefine((values, ctx) => {
+    // `prometheus_url` and `grafana_url` are where the links of PromQL queries go (lib/web/query-links.ts): a
+    // `javascript:` value would run in the reader's browser, and one without `http://` leads nowhere.
+    for (const [name, example] of Object.entries(QUERY_LINK_BASES)) {
+      const value = ownValue(values, name);
+      const problem = value === undefined ? undefined : queryLinkBaseProblem(value, example);
+      if (problem) ctx.addIssue({ code: 'custom', path: [name], input: value, message: problem });
+    }
+  }),
 );
 
 /** An environment id: it ends up in URLs (`?env=staging`), storage and PDF file names, so it is URL- and file-safe. */
