@@ -43,11 +43,22 @@ export function readerValue(name: string): KeptValue | undefined {
   return readerValues.get(name);
 }
 
-/** Sets (or, with undefined, clears) the reader's value for `name` and tells the page. */
+let told = false;
+
+/**
+ * Sets (or, with undefined, clears) the reader's value for `name` and tells the page, once for all the values set
+ * in one go: the form sets every field from the alert link or the kept values on load, and each event refills every
+ * placeholder of the page. The listeners run before the reader's next action (a microtask).
+ */
 export function setReaderValue(name: string, kept: KeptValue | undefined): void {
   if (kept) readerValues.set(name, kept);
   else readerValues.delete(name);
-  document.dispatchEvent(new CustomEvent(READER_VALUE_EVENT));
+  if (told) return;
+  told = true;
+  queueMicrotask(() => {
+    told = false;
+    document.dispatchEvent(new CustomEvent(READER_VALUE_EVENT));
+  });
 }
 
 export function onReaderValueChange(listener: () => void): void {
