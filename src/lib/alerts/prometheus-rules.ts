@@ -31,6 +31,11 @@ export interface AlertRule {
   runbookUrlAt?: ValuePosition | undefined;
   /** `expr`, the PromQL expression; `undefined` when there is none. */
   expr?: unknown;
+  /**
+   * The rule's own `labels:` (`severity: critical`), anchors and merge keys resolved; values that are not scalars are
+   * left out. `npm run import` reads the severity from them.
+   */
+  labels?: Record<string, string> | undefined;
 }
 
 /**
@@ -107,9 +112,9 @@ export function parseRuleFile(text: string): RuleFile {
         }
         // toJS resolves anchors and merge keys, so shared annotations count as the rule's own; within the alias
         // limit of content (src/lib/content/yaml.ts), so an alias bomb is a problem at the rule, not a crash.
-        let data: { annotations?: unknown; expr?: unknown };
+        let data: { annotations?: unknown; expr?: unknown; labels?: unknown };
         try {
-          data = rule.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) as { annotations?: unknown; expr?: unknown };
+          data = rule.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) as { annotations?: unknown; expr?: unknown; labels?: unknown };
         } catch {
           problems.push({
             line: position.line,
@@ -128,11 +133,22 @@ export function parseRuleFile(text: string): RuleFile {
           runbookUrl: annotations['runbook_url'],
           runbookUrlAt: runbookUrlPosition(doc, rule.get('annotations', true), text, lineCounter),
           expr: data.expr,
+          labels: scalarLabels(data.labels),
         });
       });
     });
   });
   return { rules, problems };
+}
+
+/** The label values of a rule's `labels:` map as Prometheus reads them (strings), or undefined without one. */
+function scalarLabels(labels: unknown): Record<string, string> | undefined {
+  if (!labels || typeof labels !== 'object' || Array.isArray(labels)) return undefined;
+  return Object.fromEntries(
+    Object.entries(labels).flatMap(([name, value]) =>
+      typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? [[name, String(value)]] : [],
+    ),
+  );
 }
 
 /** Where the value of `runbook_url` is written in `annotations` (a map, or an alias of one). */

@@ -13,6 +13,7 @@ import { checkRawHtml } from './raw-html.ts';
 import { checkReviewAge, type ReviewOptions } from './review-age.ts';
 import { checkSecrets, type TextFile } from './secrets.ts';
 import { checkStructure } from './structure.ts';
+import { checkSummaryStandIn } from './summary-stand-in.ts';
 
 /** Everything `npm run check` looks at, read by the caller. */
 export interface CheckInput {
@@ -51,6 +52,7 @@ export function checkContent({ content, files, dataFiles, review }: CheckInput):
     ...checkCodeFences(pages),
     ...checkMdxSyntax(pages),
     ...checkRawHtml(pages),
+    ...checkSummaryStandIn(pages),
   ]);
 }
 
