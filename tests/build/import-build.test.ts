@@ -53,6 +53,9 @@ describe('the site built from an imported collection', () => {
     assert.match(crashLooping, /href="\/runbooks\/kubernetes\/KubePersistentVolumeFillingUp\/#mitigation"/);
     assert.match(html('runbooks/_index'), /href="\/runbooks\/node\/_index\/"/);
     // Watchdog.md took its title from its leading heading, which the page then shows once, in the header.
-    assert.deepEqual([...html('general/Watchdog').matchAll(/<h1[^>]*>([^<]*)</g)].map((match) => match[1]), ['Watchdog']);
+    assert.deepEqual(
+      [...html('general/Watchdog').matchAll(/<h1[^>]*>([^<]*)</g)].map((match) => match[1]),
+      ['Watchdog'],
+    );
   });
 });
