@@ -7,7 +7,7 @@
  * into the rule files; `--link-inputs` also adds the runbook's inputs that the alert's labels fill. Exit 2 on usage
  * errors.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { alertSource, buildAlertIndex } from '../lib/alerts/alert-index.ts';
@@ -21,6 +21,7 @@ import { plural } from '../lib/format.ts';
 import { normalizeBase } from '../lib/web/urls.ts';
 import { CONTENT_ROOT } from '../node/content-root.ts';
 import { readContent } from '../node/read-content.ts';
+import { ruleFilesAt } from '../node/rule-files.ts';
 import { writeFilesAtomic } from '../node/write-file-atomic.ts';
 import { runCli, UsageError } from './shared.ts';
 
@@ -231,21 +232,8 @@ function siteUrl(text: string, from: string): URL {
 function ruleFiles(paths: string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
-    let isFolder: boolean;
-    try {
-      isFolder = statSync(path).isDirectory();
-    } catch (error) {
-      throw new UsageError(`no such file or folder: ${path}`, { cause: error });
-    }
-    if (!isFolder) {
-      files.push(path);
-      continue;
-    }
-    const found = readdirSync(path, { recursive: true, encoding: 'utf8' })
-      // Dependencies and tool folders (.git, .github) hold YAML that is never a rule file.
-      .filter((name) => /\.ya?ml$/.test(name) && !name.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'))
-      .sort()
-      .map((name) => join(path, name));
+    const found = ruleFilesAt(path);
+    if (!found) throw new UsageError(`no such file or folder: ${path}`);
     if (found.length === 0) throw new UsageError(`no .yml or .yaml files in ${path}`);
     files.push(...found);
   }

@@ -16,8 +16,9 @@ import { SEVERITIES, type Severity, slugSchema } from '../lib/content/schemas/co
 import { importReport, reportText, tallyLine } from '../lib/import/report.ts';
 import { DEFAULT_SEVERITY_MAP } from '../lib/import/rule-links.ts';
 import { CONTENT_ROOT } from '../node/content-root.ts';
-import { importPlaceRefusal, readRuleFiles, readSourceFolder, readTargetRoot, realPath } from '../node/import-source.ts';
+import { importPlaceRefusal, readRuleFiles, readSourceFolder, readTargetRoot } from '../node/import-source.ts';
 import { removeStaging, runImport } from '../node/import-write.ts';
+import { realPath } from '../node/real-path.ts';
 import { shownPath } from '../node/shown-path.ts';
 import { runCli, UsageError } from './shared.ts';
 

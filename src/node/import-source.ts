@@ -1,6 +1,6 @@
-import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import type { LocatedRule } from '../lib/alerts/coverage.ts';
 import { parseRuleFile } from '../lib/alerts/prometheus-rules.ts';
 import { firstInvalidUtf8, isEmptyFile } from '../lib/checks/files.ts';
@@ -8,23 +8,14 @@ import { IMAGE_HEAD_BYTES } from '../lib/import/image-format.ts';
 import { importPlaceProblem } from '../lib/import/places.ts';
 import { pageExtension, type SourceFolder, type TargetRoot } from '../lib/import/plan.ts';
 import { readContent } from './read-content.ts';
+import { realPath } from './real-path.ts';
+import { ruleFilesAt } from './rule-files.ts';
 import { shownPath } from './shown-path.ts';
 
 /**
  * What `npm run import` reads: the old collection's folder, the rule files, and the content root it writes into,
  * turned into the plain values src/lib/import plans with.
  */
-
-/** The path with symbolic links resolved, also when its last parts do not exist yet. */
-export function realPath(path: string): string {
-  const absolute = resolve(path);
-  try {
-    return realpathSync(absolute);
-  } catch {
-    const parent = dirname(absolute);
-    return parent === absolute ? absolute : join(realPath(parent), basename(absolute));
-  }
-}
 
 /** Why the import may not run from `source` into `into` (src/lib/import/places.ts), or undefined. */
 export function importPlaceRefusal(source: string, into: string, project: string): string | undefined {
@@ -128,23 +119,10 @@ export function readRuleFiles(paths: readonly string[]): { rules: LocatedRule[];
   const files: string[] = [];
   const problems: string[] = [];
   for (const path of paths) {
-    let folder: boolean;
-    try {
-      folder = statSync(path).isDirectory();
-    } catch {
-      problems.push(`${path}: no such file or folder`);
-      continue;
-    }
-    if (!folder) {
-      files.push(path);
-      continue;
-    }
-    const found = readdirSync(path, { recursive: true, encoding: 'utf8' })
-      .filter((name) => /\.ya?ml$/.test(name) && !name.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'))
-      .sort()
-      .map((name) => join(path, name));
-    if (found.length === 0) problems.push(`${path}: no .yml or .yaml files in it`);
-    files.push(...found);
+    const found = ruleFilesAt(path);
+    if (!found) problems.push(`${path}: no such file or folder`);
+    else if (found.length === 0) problems.push(`${path}: no .yml or .yaml files in it`);
+    else files.push(...found);
   }
   const rules: LocatedRule[] = [];
   const shown = [...new Set(files.map(shownPath))];

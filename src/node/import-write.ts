@@ -6,7 +6,7 @@ import { minimalEnvironments } from '../lib/import/environments.ts';
 import { type ImportOptions, type ImportPlan, planImport, type SourceFolder, type TargetRoot } from '../lib/import/plan.ts';
 import { judge, newJudgement, problemInSource, verdictsOf } from '../lib/import/verdicts.ts';
 import { checkContentRoot, todayUtc } from './check-content-root.ts';
-import { realPath } from './import-source.ts';
+import { realPath } from './real-path.ts';
 import { shownPath } from './shown-path.ts';
 
 /**

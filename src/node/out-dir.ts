@@ -1,8 +1,9 @@
-import { cpSync, existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { BUILD_MARKER, buildMarkerText, foreignEntriesProblem, outDirPlaceProblem } from '../lib/output/out-dir-rules.ts';
 import { digest } from './digest.ts';
+import { realPath } from './real-path.ts';
 import { shownPath } from './shown-path.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 
@@ -10,17 +11,6 @@ import { writeFileAtomic } from './write-file-atomic.ts';
  * The output folder of `npm run build` on the disk: whether a build may replace it (the rules are in
  * src/lib/output/out-dir-rules.ts), the marker that makes it ours, and the swap of the new site into its place.
  */
-
-/** The path with symbolic links resolved, also when its last parts do not exist yet. */
-function realPath(path: string): string {
-  const absolute = resolve(path);
-  try {
-    return realpathSync(absolute);
-  } catch {
-    const parent = dirname(absolute);
-    return parent === absolute ? absolute : join(realPath(parent), basename(absolute));
-  }
-}
 
 /** The top-level entries of a folder, and those of `services/<id>/` (folders end in `/`). */
 function entriesOf(folder: string): string[] {
