@@ -13,6 +13,9 @@ import type { PlaceholderMatch } from './placeholders.ts';
  * oddly by shell quoting) cannot be filled as the reader sees it: such a block gets no link.
  */
 export function queryTemplate(code: string, language: string | undefined, placeholders: readonly PlaceholderMatch[]): QueryTemplate | undefined {
+  // Most blocks hold no query at all: skip reading them as the shell would (a thousand runbooks have tens of
+  // thousands of blocks). A curl to the query API names it in its URL, whatever the quoting around the rest.
+  if (language?.toLowerCase() !== 'promql' && !code.includes('/api/v1/query')) return undefined;
   const queries = promqlQueries(code, language);
   if (queries.length !== 1) return undefined;
   const { text, origin } = queries[0]!;

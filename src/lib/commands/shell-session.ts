@@ -95,8 +95,6 @@ function classify(lines: readonly string[], prompt: RegExp): SessionLine[] {
  * or a quoted string of a plain script is text, not a prompt.
  */
 function hasPromptedCommand(lines: readonly string[], prompt: RegExp): boolean {
-  // Most script blocks have no line that even looks prompted: no need to read them as the shell would.
-  if (!lines.some((line) => prompt.test(line))) return false;
   const script = new ShellScanner();
   let continues = false;
   for (const line of lines) {

@@ -20,9 +20,7 @@ export function promqlQueries(code: string, language: string | undefined): Mappe
     const end = code.replace(/\s+$/, '').length;
     return end > 0 ? [new MappedTextBuilder().copy(code, 0, end).build()] : [];
   }
-  // Most blocks hold no query: a thousand runbooks have thousands of shell blocks, and reading each as the shell
-  // would is the costly part. A curl to the query API names it in its URL, whatever the quoting around the rest.
-  if (!lang || !SHELL_LANGUAGES.has(lang) || !code.includes('/api/v1/query')) return [];
+  if (!lang || !SHELL_LANGUAGES.has(lang)) return [];
   return shellCommands(code).flatMap((words) => {
     const query = curlQuery(words);
     return query ? [query] : [];
