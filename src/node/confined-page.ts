@@ -1,22 +1,30 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 
 /**
  * The printer reads only the book. A runbook's raw HTML (an image from another host, a
  * `<meta http-equiv="refresh">`) must not make `npm run pdf` fetch the network or wait ten minutes for a host that
  * never answers: every request to another origin is refused and remembered, and a book that navigates away from
- * itself fails the print at once, naming where it went.
+ * the document it was sent to fails the print at once, naming where it went.
+ *
+ * One page prints many documents of the book one after another (src/node/print-book.ts), so the refusal holds for
+ * the page's life and the watch for a departure is per document.
  */
 export interface Confinement {
-  /** The URLs of other origins the book asked for, refused. */
+  /** The URLs of other origins the page asked for, refused, across every document it showed. */
   refused: string[];
-  /** Rejects as soon as the page leaves `bookUrl`; race it against the book's readiness. */
+  /** Watches the document at `bookUrl` until released: `leftTheBook` rejects as soon as the page leaves it. */
+  watch(bookUrl: string): Watch;
+}
+
+export interface Watch {
+  /** Race it against the document's readiness and its printing. */
   leftTheBook: Promise<never>;
-  /** Stops watching (call once printing is over). */
+  /** Stops watching: before the page is sent to the next document. */
   release(): void;
 }
 
-export async function confinePage(context: BrowserContext, page: Page, bookUrl: string): Promise<Confinement> {
-  const { origin, pathname } = new URL(bookUrl);
+/** Confines `page` (and every page of `context`) to `origin`, the local server of the book. */
+export async function confinePage(context: BrowserContext, page: Page, origin: string): Promise<Confinement> {
   const refused: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -24,24 +32,29 @@ export async function confinePage(context: BrowserContext, page: Page, bookUrl: 
     refused.push(url);
     return route.abort('blockedbyclient');
   });
-  let onNavigated: ((frame: import('@playwright/test').Frame) => void) | undefined;
-  const leftTheBook = new Promise<never>((_resolve, reject) => {
-    onNavigated = (frame) => {
-      if (frame !== page.mainFrame()) return;
-      const url = new URL(frame.url());
-      if (url.origin === origin && url.pathname === pathname) return;
-      const target = refused.at(-1) ?? frame.url();
-      reject(new Error(`the book at ${bookUrl} navigated away (to ${target}): a runbook holds a redirect such as <meta http-equiv="refresh">`));
+  const watch = (bookUrl: string): Watch => {
+    const { pathname } = new URL(bookUrl);
+    // A refusal of this document's, not of one the page showed before.
+    const before = refused.length;
+    let onNavigated: ((frame: Frame) => void) | undefined;
+    const leftTheBook = new Promise<never>((_resolve, reject) => {
+      onNavigated = (frame) => {
+        if (frame !== page.mainFrame()) return;
+        const url = new URL(frame.url());
+        if (url.origin === origin && url.pathname === pathname) return;
+        const target = refused.slice(before).at(-1) ?? frame.url();
+        reject(new Error(`the book at ${bookUrl} navigated away (to ${target}): a runbook holds a redirect such as <meta http-equiv="refresh">`));
+      };
+      page.on('framenavigated', onNavigated);
+    });
+    // Nobody may await it when the book behaves: never an unhandled rejection.
+    leftTheBook.catch(() => {});
+    return {
+      leftTheBook,
+      release: () => {
+        if (onNavigated) page.off('framenavigated', onNavigated);
+      },
     };
-    page.on('framenavigated', onNavigated);
-  });
-  // Nobody may await it when the book behaves: never an unhandled rejection.
-  leftTheBook.catch(() => {});
-  return {
-    refused,
-    leftTheBook,
-    release: () => {
-      if (onNavigated) page.off('framenavigated', onNavigated);
-    },
   };
+  return { refused, watch };
 }
