@@ -57,13 +57,13 @@ const MARGIN = { top: '16mm', bottom: '16mm', left: '14mm', right: '14mm' };
  * 1000-runbook book then print in 30% less time, to the same bytes.
  */
 const A4_WIDTH_MM = 210;
+const TEXT_WIDTH_PX = Math.round(((A4_WIDTH_MM - Number.parseFloat(MARGIN.left) - Number.parseFloat(MARGIN.right)) / 25.4) * 96);
 /**
  * A page keeps some of each document it showed (a part's renderer: 1.2 GiB after one, 1.5 after eight): replaced
  * after this many, which keeps most of the time reuse saves (10 parts one after another: 50.5 s on a page each,
  * 41.5 s on one page, 43.9 s on a page every three) and the whole print under 3 GiB.
  */
 const DOCUMENTS_PER_PRINTER = 3;
-const TEXT_WIDTH_PX = Math.round(((A4_WIDTH_MM - Number.parseFloat(MARGIN.left) - Number.parseFloat(MARGIN.right)) / 25.4) * 96);
 const PDF_OPTIONS = {
   format: 'A4',
   printBackground: true,
@@ -78,6 +78,8 @@ const PDF_OPTIONS = {
 } as const;
 
 const BOOK_LOAD_TIMEOUT_MS = 10 * 60_000;
+/** How long a book whose script threw may still take to become ready. */
+const SCRIPT_ERROR_GRACE_MS = 5_000;
 
 export interface BookDocuments {
   /** The front matter's address on the local server. */
@@ -264,6 +266,18 @@ async function openPrinter(browser: Browser, origin: string): Promise<Printer> {
 async function openDocument(printer: Printer, url: string, key: string, env: string | undefined): Promise<OpenDocument> {
   const { page } = printer;
   const watch = printer.confinement.watch(url);
+  // The book's script failing leaves it never ready: the print fails soon after, naming the error, not after
+  // BOOK_LOAD_TIMEOUT_MS. The grace lets a script that recovers finish.
+  const scriptFailed = Promise.withResolvers<never>();
+  scriptFailed.promise.catch(() => {});
+  let failedTimer: NodeJS.Timeout | undefined;
+  const onError = (error: Error) => {
+    failedTimer ??= setTimeout(
+      () => scriptFailed.reject(new Error(`the book's script failed at ${url} and the book did not become ready: ${error.message}`)),
+      SCRIPT_ERROR_GRACE_MS,
+    );
+  };
+  page.on('pageerror', onError);
   try {
     // A part is a few megabytes of HTML, but a busy machine may still take a while; a book that leaves itself (a
     // redirect in a runbook) fails at once instead.
@@ -277,6 +291,7 @@ async function openDocument(printer: Printer, url: string, key: string, env: str
           throw new Error(`the book's script did not finish at ${url} (no html[data-book-ready] after ${BOOK_LOAD_TIMEOUT_MS / 1000} s)`, { cause: error });
         }),
       watch.leftTheBook,
+      scriptFailed.promise,
     ]);
     await page.evaluate(async () => {
       await document.fonts.ready;
@@ -287,6 +302,9 @@ async function openDocument(printer: Printer, url: string, key: string, env: str
   } catch (error) {
     watch.release();
     throw error;
+  } finally {
+    page.off('pageerror', onError);
+    clearTimeout(failedTimer);
   }
 }
 

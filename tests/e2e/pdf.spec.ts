@@ -486,6 +486,24 @@ test.describe('the printer reads only the book', () => {
     expect(execFileSync('pdfinfo', [join(copy, 'runbooks.pdf')], { encoding: 'utf8' })).toMatch(/^Pages:\s+\d+/m);
   });
 
+  test('a book whose script fails stops the print within seconds, naming the error, and writes no PDF', async () => {
+    // Without its placeholder values the book's script throws before the book is ready: the printer used to wait
+    // ten minutes for it (longer than this test's 30 s).
+    const copy = join(work, 'script-error');
+    cpSync(build(), copy, { recursive: true });
+    const frame = join(copy, 'book/index.html');
+    const html = readFileSync(frame, 'utf8');
+    const broken = html.replace(/(<script type="application\/json" id="placeholder-values">)[^<]*/, '$1{');
+    expect(broken).not.toBe(html);
+    writeFileSync(frame, broken);
+    const { status, stderr } = await runCli('pdf', [], { env: { RUNBOOKS_OUT_DIR: copy } });
+    expect(status).toBe(1);
+    expect(stderr).toMatch(
+      /^pdf: (the front matter of the book|part \d+ of the book \([^)]*\)): the book's script failed at http:\/\/127\.0\.0\.1:\d+\/book\/(front|part-\d+)\/ and the book did not become ready: .*JSON/,
+    );
+    expect(readdirSync(copy).filter((name) => name.endsWith('.pdf'))).toEqual([]);
+  });
+
   for (const [where, target, shown] of [
     ['another host', 'https://example.invalid/', 'https://example.invalid/'],
     ['another page of the site', '/alerts/', 'http://127.0.0.1:\\d+/alerts/'],
