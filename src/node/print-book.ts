@@ -107,7 +107,7 @@ interface Printer {
   page: Page;
   confinement: Confinement;
   /** How many documents it has printed: it is replaced after DOCUMENTS_PER_PRINTER. */
-  printed: number;
+  documents: number;
 }
 
 interface OpenDocument {
@@ -157,17 +157,21 @@ export async function printBook(
     for (const url of printer.confinement.refused) refused.add(url);
     await printer.context.close();
   };
-  // The first step's printers, free between two documents: at most `concurrency` of them.
+  // Printers free between two documents: at most `concurrency` of them.
   const idle: Printer[] = [];
-  /** Prints one document of the book on a free printer; `name` says which in an error. */
-  const printDocument = async (url: string, key: string, file: string, name: string, last = false) => {
+  /**
+   * Prints one document of the book on a free printer (a new one when none is free; closed after it when `last`);
+   * `beforePrint` changes the loaded document; `name` says which document in an error.
+   */
+  const printDocument = async (url: string, key: string, file: string, name: string, last = false, beforePrint?: (page: Page) => Promise<void>) => {
     const printer = idle.pop() ?? (await newPrinter());
     try {
       const open = await openDocument(printer, url, key, env);
+      await beforePrint?.(printer.page);
       const printed = await printedPart(open, await printer.page.pdf(PDF_OPTIONS), file);
       await checkStayed(open);
-      printer.printed += 1;
-      if (last || printer.printed >= DOCUMENTS_PER_PRINTER) await closePrinter(printer);
+      printer.documents += 1;
+      if (last || printer.documents >= DOCUMENTS_PER_PRINTER) await closePrinter(printer);
       else idle.push(printer);
       return { printed, prepared: open.prepared };
     } catch (error) {
@@ -206,22 +210,11 @@ export async function printBook(
     const total = [first, ...parts].reduce((sum, part) => sum + part.pages, 0);
     const frontFile = join(scratch, 'front.pdf');
     const [second, stamps] = await Promise.all([
-      (async () => {
-        const printer = await newPrinter();
-        try {
-          const front = await openDocument(printer, documents.front, 'front', env);
-          await printer.page.evaluate((numbers) => {
-            for (const element of document.querySelectorAll<HTMLElement>('[data-page-of]')) element.textContent = String(numbers[element.dataset.pageOf!]);
-          }, numbers);
-          const printed = await printedPart(front, await printer.page.pdf(PDF_OPTIONS), frontFile);
-          await checkStayed(front);
-          return printed;
-        } catch (error) {
-          throw new Error(`the front matter of the book, with its page numbers: ${(error as Error).message}`, { cause: error });
-        } finally {
-          await closePrinter(printer);
-        }
-      })(),
+      printDocument(documents.front, 'front', frontFile, 'the front matter of the book, with its page numbers', true, async (page) => {
+        await page.evaluate((numbers) => {
+          for (const element of document.querySelectorAll<HTMLElement>('[data-page-of]')) element.textContent = String(numbers[element.dataset.pageOf!]);
+        }, numbers);
+      }).then(({ printed }) => printed),
       printStamps(browser, total, scratch, Math.max(1, concurrency - 1)),
     ]);
     const pageOf = (part: PrintedPart) => Object.fromEntries([...part.destinations].map(([name, { page }]) => [name.slice(1), page]));
@@ -255,7 +248,7 @@ async function openPrinter(browser: Browser, origin: string): Promise<Printer> {
   try {
     const page = await context.newPage();
     await page.emulateMedia({ media: 'print' });
-    return { context, page, confinement: await confinePage(context, page, origin), printed: 0 };
+    return { context, page, confinement: await confinePage(context, page, origin), documents: 0 };
   } catch (error) {
     await context.close();
     throw error;
